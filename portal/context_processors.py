@@ -1,0 +1,10 @@
+from django.conf import settings
+
+from .navigation import entries_for
+
+
+def menu(request) -> dict:
+    return {
+        "menu_entries": entries_for(request.user),
+        "organisation": settings.PORTAL_ORGANISATION,
+    }

@@ -1,0 +1,46 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Unit
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("Username or email"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        # One message for an unknown account and a wrong password: no hint which it was.
+        "invalid_login": _("The username/email or password is incorrect. Please try again."),
+        "inactive": _("This account is disabled. Please contact your union office."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class MemberCountForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["member_count"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member_count"].widget.attrs.update({"min": 0, "max": 200000})
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+    def clean_member_count(self) -> int:
+        value = self.cleaned_data["member_count"]
+        if value > 200000:
+            raise forms.ValidationError(
+                _("A unit cannot have more than 200,000 members; please check the number."),
+                code="too_many",
+            )
+        return value

@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .querysets import UnitQuerySet, UserQuerySet
+
+PATH_STEP = 5  # characters per tree level in Unit.path: base-36 ids, "00001" + "0000z" + ...
+BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, rest = divmod(number, 36)
+        digits = BASE36[rest] + digits
+        if not number:
+            return digits.rjust(PATH_STEP, "0")
+
+
+class Unit(models.Model):
+    """A node of the union tree: the VNU-HCM Union, its grassroots unions, their groups.
+
+    `path` is a materialised path ("00010003") so that "this unit and every unit below it"
+    is one indexed prefix match instead of a recursive query.
+    """
+
+    class Kind(models.TextChoices):
+        UNIVERSITY_UNION = "university", _("VNU-HCM Union")
+        GRASSROOTS = "grassroots", _("Grassroots union")
+        DEPARTMENTAL = "departmental", _("Departmental union")
+        GROUP = "group", _("Union group")
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    member_count = models.PositiveIntegerField(_("number of members"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    path = models.CharField(max_length=255, unique=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["path"])
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("id")), name="unit_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def depth(self) -> int:
+        return len(self.path) // PATH_STEP - 1
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.parent_id and self.pk and self.parent.path.startswith(self.path or "\0"):
+            raise ValidationError(
+                {"parent": _("A unit cannot be placed under itself or one of its sub-units.")},
+                code="cycle",
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        """Keep `path` (and the paths of every unit below) in step with `parent`."""
+        from django.db.models import Value
+        from django.db.models.functions import Concat, Substr
+
+        old_path = self.path
+        if not self.pk:
+            self.path = f"~{id(self)}"  # placeholder until the id is known
+        super().save(*args, **kwargs)
+        parent_path = (
+            Unit.objects.values_list("path", flat=True).get(pk=self.parent_id)
+            if self.parent_id
+            else ""
+        )
+        new_path = parent_path + _base36(self.pk)
+        if new_path == self.path:
+            return
+        Unit.objects.filter(pk=self.pk).update(path=new_path)
+        if old_path and not old_path.startswith("~"):
+            Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
+            )
+        self.path = new_path
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:unit_detail", args=[self.pk])
+
+
+class PortalUserManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    pass
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        COMMITTEE = "committee", _("Standing Committee member")
+        OFFICER = "officer", _("Unit officer")
+        COLLABORATOR = "collaborator", _("Opinion collaborator")
+        MEMBER = "member", _("Member")
+
+    class StaffGroup(models.TextChoices):
+        LECTURER = "lecturer", _("Lecturer")
+        RESEARCHER = "researcher", _("Researcher")
+        ADMINISTRATIVE = "administrative", _("Administrative staff")
+        WORKER = "worker", _("Worker")
+        OTHER = "other", _("Other")
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        OTHER = "other", _("Other")
+
+    # first_name/last_name do not fit Vietnamese names; one full name is kept instead.
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    full_name = models.CharField(_("full name"), max_length=150)
+    email = models.EmailField(_("email address"), blank=True)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    staff_group = models.CharField(
+        _("staff group"), max_length=20, choices=StaffGroup.choices, default=StaffGroup.OTHER
+    )
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    objects = PortalUserManager()
+
+    REQUIRED_FIELDS = ["email", "full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="user_email_unique_ci",
+                violation_error_message=_("Another account already uses this email address."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(birth_year__isnull=True)
+                | models.Q(birth_year__gte=1930, birth_year__lte=2015),
+                name="user_birth_year_plausible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.rsplit(" ", 1)[-1] if self.full_name else self.username
+
+    @property
+    def is_committee(self) -> bool:
+        return self.is_superuser or self.role == self.Role.COMMITTEE
+
+    @property
+    def is_officer(self) -> bool:
+        return self.role == self.Role.OFFICER
+
+
+class WorkerHeartbeat(models.Model):
+    """Last sign of life of each Celery worker, read by /healthz."""
+
+    hostname = models.CharField(max_length=255, primary_key=True)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return self.hostname

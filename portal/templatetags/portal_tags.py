@@ -1,0 +1,23 @@
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (for pagination, sorting)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.inclusion_tag("includes/_stat.html")
+def stat(label, value, hint="", url=""):
+    """A labelled figure for dashboards and home panels."""
+    return {"label": label, "value": value, "hint": hint, "url": url}

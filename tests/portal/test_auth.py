@@ -1,0 +1,73 @@
+import pytest
+from django.core import mail
+from django.test import override_settings
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+LOGIN = reverse("login")
+WRONG = "Tên đăng nhập/email hoặc mật khẩu không đúng"
+
+
+@pytest.mark.parametrize(
+    "login", ["officer", "officer@demo.vnuhcm.edu.vn", "OFFICER@demo.vnuhcm.edu.vn"]
+)
+def test_login_by_username_or_email(client, accounts, login):
+    response = client.post(LOGIN, {"username": login, "password": "demo12345"}, follow=True)
+    assert response.context["user"] == accounts["officer"]
+    assert "Xin chào" in response.content.decode()
+
+
+def test_wrong_password_and_unknown_account_get_the_same_message(client, accounts):
+    wrong = client.post(LOGIN, {"username": "officer", "password": "nope"}).content.decode()
+    unknown = client.post(LOGIN, {"username": "nobody", "password": "nope"}).content.decode()
+    assert WRONG in wrong and WRONG in unknown
+    assert "không tồn tại" not in unknown
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_repeated_failures_lock_the_account_and_say_when_to_retry(client, accounts):
+    for _ in range(2):
+        client.post(LOGIN, {"username": "officer", "password": "bad"})
+    locked = client.post(LOGIN, {"username": "officer", "password": "bad"})
+    assert locked.status_code == 429
+    text = locked.content.decode()
+    assert "Đăng nhập sai quá nhiều lần" in text and "vui lòng thử lại sau" in text.lower()
+    # Even the right password is refused while locked.
+    again = client.post(LOGIN, {"username": "officer", "password": "demo12345"})
+    assert again.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_logout_ends_the_session(client_for, accounts):
+    client = client_for(accounts["member"])
+    client.post(reverse("logout"))
+    assert client.get(reverse("home")).status_code == 302
+
+
+def test_pages_need_login(client, db):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response.url.startswith(LOGIN)
+
+
+def test_password_reset_sends_a_vietnamese_link_only_for_known_addresses(client, accounts):
+    client.post(reverse("password_reset"), {"email": "member@demo.vnuhcm.edu.vn"})
+    client.post(reverse("password_reset"), {"email": "stranger@example.com"})
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["member@demo.vnuhcm.edu.vn"]
+    assert "mật khẩu mới" in message.body and "/tai-khoan/dat-lai/" in message.body
+
+
+def test_password_change_refuses_a_weak_password(client_for, accounts):
+    client = client_for(accounts["member"])
+    response = client.post(reverse("password_change"), {
+        "old_password": "demo12345", "new_password1": "123", "new_password2": "123"})
+    assert response.status_code == 200
+    assert "quá ngắn" in response.content.decode()
+    accounts["member"].refresh_from_db()
+    assert accounts["member"].check_password("demo12345")
+
+
+def test_sessions_expire(settings):
+    assert settings.SESSION_COOKIE_AGE <= 12 * 3600
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE

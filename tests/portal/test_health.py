@@ -1,0 +1,40 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.models import WorkerHeartbeat
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_is_503_when_no_worker_has_a_heartbeat(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["database"] == "up"
+    assert response.json()["worker"] == "down"
+
+
+def test_healthz_is_200_with_a_fresh_heartbeat(client):
+    WorkerHeartbeat.objects.create(hostname="celery@a", seen_at=timezone.now())
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200, response.json()
+    assert response.json() | {"workers": None} == {
+        "status": "ok", "database": "up", "broker": "up", "worker": "up", "workers": None}
+
+
+def test_a_stale_heartbeat_means_the_worker_is_down(client, settings):
+    WorkerHeartbeat.objects.create(
+        hostname="celery@a", seen_at=timezone.now() - settings.WORKER_STALE_AFTER - timedelta(1))
+    assert client.get(reverse("healthz")).json()["worker"] == "down"
+
+
+def test_an_unreachable_broker_is_reported(client, monkeypatch):
+    from portal.celery import app
+
+    WorkerHeartbeat.objects.create(hostname="celery@a", seen_at=timezone.now())
+    monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["broker"] == "down"

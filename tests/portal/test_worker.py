@@ -1,0 +1,84 @@
+"""A real Celery worker, started by the test, takes a real task through a real broker."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from celery import Celery
+from django.conf import settings
+from django.db import connection
+from django.urls import reverse
+
+from tests.services import need_redis
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ROOT = Path(settings.BASE_DIR)
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return (f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+            f"{db['PORT'] or 5432}/{db['NAME']}")
+
+
+def _start_worker(env_extra: dict[str, str], tmp_path: Path) -> subprocess.Popen:
+    env = {**os.environ, **env_extra, "DATABASE_URL": _database_url(),
+           "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+           "CELERY_TASK_ALWAYS_EAGER": "0", "WORKER_HEARTBEAT_SECONDS": "1"}
+    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo",
+         "--loglevel=INFO", f"--hostname=test-{uuid.uuid4().hex[:6]}@%h"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _round_trip(client_app: Celery, worker: subprocess.Popen, tmp_path: Path, client) -> None:
+    try:
+        token = uuid.uuid4().hex
+        result = client_app.send_task("portal.ping", args=[token])
+        assert result.get(timeout=60) == f"pong:{token}"
+        # The worker's heartbeat reached the database, so /healthz calls it alive.
+        deadline = time.monotonic() + 30
+        state = {}
+        while time.monotonic() < deadline:
+            state = client.get(reverse("healthz")).json()
+            if state["worker"] == "up":
+                break
+            time.sleep(0.5)
+        assert state["worker"] == "up", (tmp_path / "worker.log").read_text()
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+
+
+def test_task_round_trip_through_the_embedded_filesystem_broker(tmp_path, client):
+    broker_dir = tmp_path / "broker"
+    results = tmp_path / "results"
+    results.mkdir()
+    env = {"CELERY_BROKER_URL": "filesystem://", "CELERY_BROKER_DIR": str(broker_dir),
+           "CELERY_RESULT_BACKEND": f"file://{results}"}
+    worker = _start_worker(env, tmp_path)
+    folders = {name: str(broker_dir / sub) for name, sub in (
+        ("data_folder_in", "queue"), ("data_folder_out", "queue"))}
+    for folder in folders.values():
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    client_app = Celery(broker="filesystem://", backend=f"file://{results}")
+    client_app.conf.broker_transport_options = folders
+    _round_trip(client_app, worker, tmp_path, client)
+
+
+def test_task_round_trip_through_redis(tmp_path, client):
+    redis_url = need_redis()
+    base = redis_url.rsplit("/", 1)[0]
+    broker, backend = f"{base}/14", f"{base}/15"
+    worker = _start_worker({"CELERY_BROKER_URL": broker, "CELERY_RESULT_BACKEND": backend},
+                           tmp_path)
+    _round_trip(Celery(broker=broker, backend=backend), worker, tmp_path, client)
