@@ -1,5 +1,7 @@
 """Test settings: fast hashing, emails kept in memory, no throttling noise."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, env
 
@@ -13,6 +15,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 ALLOWED_HOSTS = ["*"]
 
 # A worker started by a test must see the test database, so SQLite's test database is a
-# file rather than memory.
+# file rather than memory; one per test run, so two runs on one machine do not collide.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")
+    }

@@ -1,0 +1,159 @@
+"""The one chart renderer: plain SVG made on the server.
+
+Pages embed it inline and the PDF reports embed the same markup, so a chart looks the same
+on a phone, on a desktop and on paper, and needs no JavaScript. Every chart carries a
+<title> and an aria-label, and its figures are also written as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+PALETTE = ["#1d4e89", "#e07a1f", "#2e8b57", "#b23a48", "#6a4c93", "#8a8a8a", "#d4a017",
+           "#0f7c8c"]
+FONT = "font-family=\"Liberation Sans, DejaVu Sans, Arial, sans-serif\""
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: Sequence[float]
+    color: str | None = None
+
+
+def _number(value: float, decimals: int) -> str:
+    text = f"{value:,.{decimals}f}"
+    # Vietnamese grouping: 1.234,5
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
+    label = escape(title)
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet" role="img" aria-label="{label}" '
+        f'{FONT} font-size="12"><title>{label}</title>{"".join(body)}</svg>'
+    )
+
+
+def bar_chart(
+    items: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    suffix: str = "",
+    decimals: int = 0,
+    max_value: float | None = None,
+    target: float | None = None,
+    highlight: set[str] | frozenset[str] = frozenset(),
+    width: int = 640,
+) -> SafeString:
+    """Horizontal bars, one per item, with the value written at the end of each bar.
+
+    `target` draws a dashed line (e.g. the required ratio); labels in `highlight` are drawn
+    in the warning colour (e.g. units below target)."""
+    label_width = min(260, max((len(label) for label, _ in items), default=4) * 7 + 8)
+    row, top = 24, 8
+    height = top + row * max(len(items), 1) + 8
+    plot = width - label_width - 70
+    peak = max([max_value or 0, target or 0, *(v for _, v in items)]) or 1
+    body: list[str] = []
+    for i, (label, value) in enumerate(items):
+        y = top + i * row
+        bar = max(0.0, value) / peak * plot
+        color = "#b23a48" if label in highlight else PALETTE[0]
+        body.append(
+            f'<text x="{label_width - 6}" y="{y + 16}" text-anchor="end">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{y + 4}" width="{bar:.1f}" height="{row - 8}" '
+            f'fill="{color}" rx="2"/>'
+            f'<text x="{label_width + bar + 4:.1f}" y="{y + 16}">'
+            f"{_number(value, decimals)}{escape(suffix)}</text>"
+        )
+    if target is not None:
+        x = label_width + target / peak * plot
+        body.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 6}" stroke="#444" '
+            f'stroke-dasharray="4 3"/>'
+        )
+    if not items:
+        body.append(f'<text x="{width / 2}" y="{height / 2 + 4}" text-anchor="middle" '
+                    f'fill="#666">—</text>')
+    return _svg(width, height, title, body)
+
+
+def stacked_bar(
+    parts: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    width: int = 640,
+    decimals: int = 0,
+) -> SafeString:
+    """One bar split into shares (a composition), with a legend giving count and percent."""
+    total = sum(v for _, v in parts) or 1
+    body: list[str] = []
+    x = 0.0
+    for i, (_, value) in enumerate(parts):
+        w = value / total * width
+        body.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="26" '
+                    f'fill="{PALETTE[i % len(PALETTE)]}"/>')
+        x += w
+    columns = 2 if width < 500 else 3
+    for i, (label, value) in enumerate(parts):
+        cx, cy = (i % columns) * (width / columns), 44 + (i // columns) * 20
+        share = value / total * 100
+        body.append(
+            f'<rect x="{cx:.1f}" y="{cy - 10}" width="10" height="10" '
+            f'fill="{PALETTE[i % len(PALETTE)]}"/>'
+            f'<text x="{cx + 14:.1f}" y="{cy}">{escape(label)}: {_number(value, decimals)} '
+            f"({_number(share, 1)}%)</text>"
+        )
+    height = 44 + ((len(parts) + columns - 1) // columns) * 20
+    return _svg(width, height, title, body)
+
+
+def column_chart(
+    labels: Sequence[str],
+    series: Sequence[Series],
+    *,
+    title: str,
+    width: int = 640,
+    height: int = 220,
+    decimals: int = 0,
+) -> SafeString:
+    """Grouped vertical columns: one group per label (a period, a choice), one column per
+    series (this period and the previous one, say), with a legend when there are several."""
+    left, bottom, top = 36, 36, 10
+    legend = 18 if len(series) > 1 else 0
+    plot_h = height - bottom - top - legend
+    plot_w = width - left - 8
+    peak = max((v for s in series for v in s.values), default=0) or 1
+    group_w = plot_w / max(len(labels), 1)
+    col_w = max(2.0, (group_w - 8) / max(len(series), 1))
+    body: list[str] = [
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 8}" y2="{top + plot_h}" '
+        f'stroke="#999"/>'
+    ]
+    for gi, label in enumerate(labels):
+        gx = left + gi * group_w + 4
+        for si, s in enumerate(series):
+            value = s.values[gi] if gi < len(s.values) else 0
+            h = max(0.0, value) / peak * plot_h
+            color = s.color or PALETTE[si % len(PALETTE)]
+            x = gx + si * col_w
+            body.append(f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{col_w - 2:.1f}" '
+                        f'height="{h:.1f}" fill="{color}"/>')
+            body.append(f'<text x="{x + (col_w - 2) / 2:.1f}" y="{top + plot_h - h - 3:.1f}" '
+                        f'text-anchor="middle" font-size="10">{_number(value, decimals)}</text>')
+        body.append(f'<text x="{gx + group_w / 2 - 4:.1f}" y="{top + plot_h + 16}" '
+                    f'text-anchor="middle" font-size="11">{escape(label)}</text>')
+    if legend:
+        for si, s in enumerate(series):
+            lx = left + si * 160
+            color = s.color or PALETTE[si % len(PALETTE)]
+            body.append(f'<rect x="{lx}" y="{height - 14}" width="10" height="10" '
+                        f'fill="{color}"/><text x="{lx + 14}" y="{height - 5}">'
+                        f"{escape(s.name)}</text>")
+    return _svg(width, height, title, body)

@@ -1,0 +1,35 @@
+from portal.charts import Series, bar_chart, column_chart, stacked_bar
+from portal.text import fold, name_sort_key
+
+
+def test_fold_removes_vietnamese_diacritics_and_case():
+    assert fold("Dư LUẬN  xã hội") == "du luan xa hoi"
+    assert fold("Đoàn viên Đặng") == "doan vien dang"
+    assert fold("nguyen van") in fold("Nguyễn Văn Phúc")
+
+
+def test_names_sort_by_given_name_first():
+    names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Anh", "Phạm Minh Ân"]
+    assert sorted(names, key=name_sort_key) == [
+        "Nguyễn Thị An", "Phạm Minh Ân", "Lê Anh", "Trần Văn Bình"]
+
+
+def test_bar_chart_writes_every_label_and_value_as_text():
+    svg = bar_chart([("Bách khoa", 4.5), ("Quốc tế", 1.25)], title="CTV/100 ĐV",
+                    decimals=1, target=3, highlight={"Quốc tế"})
+    assert svg.startswith("<svg") and 'aria-label="CTV/100 ĐV"' in svg
+    assert "Bách khoa" in svg and "4,5" in svg and "1,2" in svg  # Vietnamese decimal comma
+    assert svg.count('fill="#b23a48"') == 1  # the unit below target stands out
+    assert "stroke-dasharray" in svg  # the target line
+
+
+def test_stacked_bar_percentages_add_up():
+    svg = stacked_bar([("Nam", 30), ("Nữ", 10)], title="Giới tính")
+    assert "Nam: 30 (75,0%)" in svg and "Nữ: 10 (25,0%)" in svg
+
+
+def test_column_chart_escapes_labels_and_draws_a_legend():
+    svg = column_chart(["T1", "<b>"], [Series("Kỳ này", [3, 4]), Series("Kỳ trước", [1, 2])],
+                       title="Xu hướng")
+    assert "&lt;b&gt;" in svg and "<b>" not in svg
+    assert "Kỳ này" in svg and "Kỳ trước" in svg
