@@ -67,7 +67,8 @@ def test_task_round_trip_through_the_embedded_filesystem_broker(tmp_path, client
            "CELERY_RESULT_BACKEND": f"file://{results}"}
     worker = _start_worker(env, tmp_path)
     folders = {name: str(broker_dir / sub) for name, sub in (
-        ("data_folder_in", "queue"), ("data_folder_out", "queue"))}
+        ("data_folder_in", "queue"), ("data_folder_out", "queue"),
+        ("control_folder", "control"))}
     for folder in folders.values():
         Path(folder).mkdir(parents=True, exist_ok=True)
     client_app = Celery(broker="filesystem://", backend=f"file://{results}")
