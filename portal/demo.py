@@ -68,8 +68,9 @@ def _unit(code: str, name: str, kind: str, parent: Unit | None, members: int) ->
 
 
 def seed_units() -> dict[str, Unit]:
-    code, name, members = TOP
-    top = _unit(code, name, Unit.Kind.UNIVERSITY_UNION, None, members)
+    code, name, _ = TOP
+    # The university union's own count is its grassroots unions' total.
+    top = _unit(code, name, Unit.Kind.UNIVERSITY_UNION, None, sum(m for *_, m in GRASSROOTS))
     units = {code: top}
     for code, name, members in GRASSROOTS:
         units[code] = _unit(code, name, Unit.Kind.GRASSROOTS, top, members)

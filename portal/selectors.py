@@ -26,6 +26,7 @@ def units_for(user: User):
             child_count=Count("children", distinct=True),
             account_count=Count("users", filter=Q(users__is_active=True), distinct=True),
         )
+        .order_by("path")  # Meta.ordering is not applied to aggregating queries
     )
 
 

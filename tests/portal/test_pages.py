@@ -33,6 +33,8 @@ def test_home_page_per_role(client_for, accounts, role, expected, absent):
 
 
 def test_home_lists_units_missing_a_member_count_as_a_task(client_for, accounts, units):
+    assert "chưa có số đoàn viên" not in client_for(accounts["officer"]).get(
+        reverse("home")).content.decode()
     Unit.objects.filter(code="BK-DDT").update(member_count=0)
     page = client_for(accounts["officer"]).get(reverse("home")).content.decode()
     assert "chưa có số đoàn viên" in page

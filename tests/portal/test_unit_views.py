@@ -13,6 +13,14 @@ def test_officer_unit_list_shows_own_tree_only(client_for, accounts, units):
     assert "Khoa học Tự nhiên" not in page
 
 
+def test_unit_list_is_a_tree_each_unit_under_its_parent(client_for, accounts, units):
+    response = client_for(accounts["committee"]).get(reverse("portal:unit_list"))
+    codes = [unit.code for unit in response.context["units"]]
+    assert codes.index("BK-CK") == codes.index("BK") + 1
+    assert codes.index("BK-KHMT-T1") == codes.index("BK-KHMT") + 1
+    assert codes.index("KHTN") > codes.index("BK-DDT")
+
+
 @pytest.mark.parametrize("role", ["member", "collaborator"])
 def test_members_cannot_open_the_unit_list(client_for, accounts, role):
     assert client_for(accounts[role]).get(reverse("portal:unit_list")).status_code == 403
