@@ -1,10 +1,5 @@
-from django.conf import settings
-
 from .navigation import entries_for
 
 
 def menu(request) -> dict:
-    return {
-        "menu_entries": entries_for(request.user),
-        "organisation": settings.PORTAL_ORGANISATION,
-    }
+    return {"menu_entries": entries_for(request.user)}

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from portal.navigation import MenuEntry, register
+
+        register(MenuEntry(_("Reports"), "reports:list", "file-earmark-text", order=70,
+                           roles=frozenset({"officer"})))

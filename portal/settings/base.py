@@ -180,11 +180,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=15)
 WORKER_STALE_AFTER = timedelta(seconds=env.int("WORKER_STALE_SECONDS", default=60))
 
-# What every unit is expected to keep; read by the feature apps.
-PORTAL_ORGANISATION = {
-    "parent": env("PORTAL_ORG_PARENT", default="TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"),
-    "name": env("PORTAL_ORG_NAME", default="CÔNG ĐOÀN ĐHQG-HCM"),
-}
+# Where people reach the portal: links in emails point here.
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

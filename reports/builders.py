@@ -1,0 +1,60 @@
+"""From a Report row to a ReportDocument: the figures of every app, in the sections that
+Vietnamese union reports use (situation; salient issues; examples and new methods;
+petitions and proposals; what to watch next period)."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from . import sections
+from .content import ReportDocument, Section
+from .models import DocumentSettings, Report
+from .periods import Period
+
+TITLES = {
+    Report.Kind.MONTHLY: "Tình hình dư luận xã hội tháng {month}/{year}",
+    Report.Kind.QUARTERLY: "Kết quả công tác dư luận xã hội quý {quarter}/{year}",
+    Report.Kind.SIX_MONTH: "Sơ kết công tác dư luận xã hội 6 tháng đầu năm {year}",
+    Report.Kind.ANNUAL: "Tổng kết công tác dư luận xã hội năm {year}",
+}
+
+
+def subject_for(report: Report) -> str:
+    end = report.period_end
+    text = TITLES[report.kind].format(month=end.month, year=end.year,
+                                      quarter=(end.month - 1) // 3 + 1)
+    if report.scope.parent_id is not None:
+        text += f" của {report.scope.name}"
+    return text
+
+
+def build_document(report: Report) -> ReportDocument:
+    doc_settings = DocumentSettings.load()
+    scope = report.scope
+    period = Period(report.period_start, report.period_end)
+    is_unit = scope.parent_id is not None
+    with translation.override("vi"):
+        body: list[Section] = sections.all_sections(scope=scope, period=period)
+    recipients = [line.strip().rstrip(";.") for line in doc_settings.recipients.splitlines()
+                  if line.strip()]
+    return ReportDocument(
+        parent_organisation=doc_settings.issuer if is_unit else doc_settings.parent_organisation,
+        issuer=scope.name if is_unit else doc_settings.issuer,
+        number_label=report.number_label,
+        place=doc_settings.place,
+        issued_on=report.issued_on or report.period_end,
+        doc_type="BÁO CÁO",
+        subject=subject_for(report),
+        intro=(
+            f"Thực hiện Công văn số 360/CĐ-ĐHQG ngày 17/9/2024 của Ban Thường vụ Công đoàn "
+            f"ĐHQG-HCM về tiếp tục thực hiện có hiệu quả công tác dư luận xã hội, "
+            f"{'Ban Chấp hành ' + scope.name if is_unit else 'Ban Thường vụ Công đoàn ĐHQG-HCM'}"
+            f" báo cáo tình hình và kết quả công tác dư luận xã hội từ ngày "
+            f"{period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y} như sau:"
+        ),
+        sections=body,
+        recipients=[*recipients, "Lưu: VT"],
+        signer_capacity="TM. BAN CHẤP HÀNH" if is_unit else doc_settings.signer_capacity,
+        signer_title=doc_settings.signer_title,
+        signer_name="" if is_unit else doc_settings.signer_name,
+    )

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Unit
+
+from .models import Report
+from .periods import Period, period_ending_on_cutoff
+
+
+class ReportRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=Report.Kind.choices)
+    scope = forms.ModelChoiceField(
+        label=_("Scope"), queryset=Unit.objects.none(),
+        error_messages={"invalid_choice": _("You cannot ask for a report on this unit.")},
+    )
+    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(
+        attrs={"type": "date"}, format="%Y-%m-%d"))
+    period_end = forms.DateField(label=_("To"), widget=forms.DateInput(
+        attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        scopes = Unit.objects.visible_to(user).active().filter(
+            kind__in=[Unit.Kind.UNIVERSITY_UNION, Unit.Kind.GRASSROOTS]).order_by("path")
+        if not user.is_committee:
+            scopes = scopes.filter(pk=user.unit_id)
+        self.fields["scope"].queryset = scopes
+        last = period_ending_on_cutoff("monthly", timezone.localdate())
+        self.initial.setdefault("kind", Report.Kind.MONTHLY)
+        self.initial.setdefault("scope", scopes.first())
+        self.initial.setdefault("period_start", last.start)
+        self.initial.setdefault("period_end", last.end)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Row(Column("kind", css_class="col-md-6"), Column("scope", css_class="col-md-6")),
+            Row(Column("period_start", css_class="col-6 col-md-3"),
+                Column("period_end", css_class="col-6 col-md-3")),
+            Submit("request", _("Generate the report")),
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end:
+            if start > end:
+                self.add_error("period_end", forms.ValidationError(
+                    _("The end of the period must be on or after its start."), code="reversed"))
+            elif end > timezone.localdate():
+                self.add_error("period_end", forms.ValidationError(
+                    _("The period has not ended yet; choose a period in the past."),
+                    code="future"))
+            elif (end - start).days > 400:
+                self.add_error("period_start", forms.ValidationError(
+                    _("A report covers at most a year (400 days)."), code="too_long"))
+        return data
+
+    @property
+    def period(self) -> Period:
+        return Period(self.cleaned_data["period_start"], self.cleaned_data["period_end"])

@@ -1,0 +1,26 @@
+"""Demo reports: one of each kind for the university, and last month's for Bách khoa."""
+
+from django.utils import timezone
+
+from portal.demo import register
+from portal.models import Unit
+
+from .models import Report
+from .periods import period_ending_on_cutoff
+from .services import report_render, report_request
+
+
+def seed(*, stdout) -> None:
+    today = timezone.localdate()
+    top = Unit.objects.get(code="CDDHQG")
+    wanted = [(kind, top) for kind in Report.Kind.values]
+    wanted.append((Report.Kind.MONTHLY, Unit.objects.get(code="BK")))
+    for kind, scope in wanted:
+        report = report_request(kind=kind, period=period_ending_on_cutoff(kind, today),
+                                scope=scope, by=None)
+        if report.status != Report.Status.DONE:
+            report_render(report_id=report.pk, generation=report.generation)
+    stdout.write(f"reports: {Report.objects.filter(status=Report.Status.DONE).count()} done")
+
+
+register("reports", seed)

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.permissions import role_required
+
+from .forms import ReportRequestForm
+from .models import Report
+from .services import ReportRequestError, report_regenerate, report_request
+
+report_reader = role_required("officer")
+
+
+@report_reader
+def report_list(request):
+    reports = Report.objects.visible_to(request.user).select_related("scope")
+    kind = request.GET.get("kind")
+    if kind in Report.Kind.values:
+        reports = reports.filter(kind=kind)
+    from django.core.paginator import Paginator
+
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    return render(request, "reports/report_list.html", {
+        "page_obj": page, "reports": page.object_list, "kinds": Report.Kind.choices,
+        "chosen_kind": kind, "form": ReportRequestForm(user=request.user)})
+
+
+@report_reader
+def report_new(request):
+    form = ReportRequestForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = report_request(kind=form.cleaned_data["kind"], period=form.period,
+                                    scope=form.cleaned_data["scope"], by=request.user)
+        except ReportRequestError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.info(request, _("The report is being prepared; this page follows it."))
+            return redirect(report)
+    return render(request, "reports/report_new.html", {"form": form})
+
+
+@report_reader
+def report_detail(request, pk: int):
+    report = get_object_or_404(Report.objects.visible_to(request.user).select_related(
+        "scope", "requested_by"), pk=pk)
+    template = "reports/report_detail.html"
+    if request.htmx:
+        template += "#status"
+    return render(request, template, {"report": report})
+
+
+@require_POST
+@report_reader
+def report_regenerate_view(request, pk: int):
+    report = get_object_or_404(Report.objects.changeable_by(request.user), pk=pk)
+    report = report_regenerate(report=report, by=request.user)
+    messages.info(request, _("A new version is being generated; the current file stays "
+                             "available until it is ready."))
+    return redirect(report)
+
+
+@login_required
+def report_download(request, pk: int, fmt: str):
+    report = get_object_or_404(Report.objects.visible_to(request.user), pk=pk)
+    if not (request.user.is_committee or request.user.is_officer):
+        raise PermissionDenied
+    field = {"pdf": report.pdf, "docx": report.docx}.get(fmt)
+    if not field:
+        raise Http404
+    try:
+        handle = open(field.path, "rb")  # noqa: SIM115 (FileResponse closes it)
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    name = f"{report.number_label.replace('/', '-')}-{report.kind}-{report.period_end:%Y%m%d}"
+    return FileResponse(handle, as_attachment=True, filename=f"{name}.{fmt}")

@@ -1,0 +1,97 @@
+import pytest
+from django.urls import reverse
+
+from reports.models import Report
+from reports.services import report_request
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bk_report(units, media, period, run_jobs):
+    report = run_jobs(report_request, kind="monthly", period=period, scope=units["BK"], by=None)
+    report.refresh_from_db()
+    return report
+
+
+def test_officer_lists_and_downloads_their_units_report(client_for, accounts, bk_report):
+    client = client_for(accounts["officer"])
+    page = client.get(reverse("reports:list")).content.decode()
+    assert "01/BC-CĐBK" in page and "Đã xong" in page
+    response = client.get(reverse("reports:download", args=[bk_report.pk, "pdf"]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert "01-BC-CĐBK" in response["Content-Disposition"] or "01-BC-C" in response[
+        "Content-Disposition"]
+
+
+def test_another_units_officer_cannot_see_or_download_or_regenerate(client_for, accounts,
+                                                                    bk_report):
+    client = client_for(accounts["officer2"])
+    assert "01/BC-CĐBK" not in client.get(reverse("reports:list")).content.decode()
+    for url in [reverse("reports:detail", args=[bk_report.pk]),
+                reverse("reports:download", args=[bk_report.pk, "pdf"]),
+                reverse("reports:download", args=[bk_report.pk, "docx"])]:
+        assert client.get(url).status_code == 404, url
+    assert client.post(reverse("reports:regenerate", args=[bk_report.pk])).status_code == 404
+    bk_report.refresh_from_db()
+    assert bk_report.generation == 1
+
+
+@pytest.mark.parametrize("role", ["member", "collaborator"])
+def test_members_have_no_reports(client_for, accounts, bk_report, role):
+    client = client_for(accounts[role])
+    assert client.get(reverse("reports:list")).status_code == 403
+    assert client.get(reverse("reports:download", args=[bk_report.pk, "pdf"])).status_code in (
+        403, 404)
+
+
+def test_asking_for_a_report_follows_it_on_its_page(client_for, accounts, units, media,
+                                                   django_capture_on_commit_callbacks):
+    client = client_for(accounts["officer"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:new"), {
+            "kind": "quarterly", "scope": units["BK"].pk,
+            "period_start": "2026-06-20", "period_end": "2026-09-19"})
+    report = Report.objects.get()
+    assert response.url == report.get_absolute_url()
+    page = client.get(response.url).content.decode()
+    assert "Báo cáo giao ban quý" in page and "Tải PDF" in page
+
+
+@pytest.mark.parametrize("data,field,message", [
+    ({"period_start": "2026-09-19", "period_end": "2026-06-20"}, "period_end", "sau ngày bắt đầu"),
+    ({"period_start": "2026-06-20", "period_end": "2099-01-01"}, "period_end", "chưa kết thúc"),
+    ({"period_start": "20/13/2026", "period_end": "2026-09-19"}, "period_start", "Nhập một ngày"),
+])
+def test_bad_periods_get_a_vietnamese_message_and_nothing_is_made(client_for, accounts, units,
+                                                                  data, field, message):
+    client = client_for(accounts["officer"])
+    response = client.post(reverse("reports:new"),
+                           {"kind": "monthly", "scope": units["BK"].pk, **data})
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not Report.objects.exists()
+
+
+def test_an_officer_cannot_ask_for_another_units_report(client_for, accounts, units):
+    response = client_for(accounts["officer"]).post(reverse("reports:new"), {
+        "kind": "monthly", "scope": units["KHTN"].pk,
+        "period_start": "2026-09-20", "period_end": "2026-10-19"})
+    assert "Bạn không thể yêu cầu báo cáo về đơn vị này" in " ".join(
+        response.context["form"].errors["scope"])
+    assert not Report.objects.exists()
+
+
+def test_status_fragment_polls_while_in_progress_and_stops_when_done(client_for, accounts,
+                                                                     units, bk_report):
+    from reports.services import report_regenerate
+
+    client = client_for(accounts["officer"])
+    report_regenerate(report=bk_report, by=None)  # queued, job not run
+    fragment = client.get(bk_report.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 2s"' in fragment and "<html" not in fragment
+    assert "Tải PDF" in fragment  # the previous version stays available
+    Report.objects.filter(pk=bk_report.pk).update(status="done", rendered_generation=2)
+    fragment = client.get(bk_report.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in fragment
