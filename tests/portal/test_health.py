@@ -38,3 +38,12 @@ def test_an_unreachable_broker_is_reported(client, monkeypatch):
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json()["broker"] == "down"
+
+
+def test_the_embedded_broker_makes_its_own_folders(tmp_path, settings):
+    from portal.celery import _make_broker_folders, app
+
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(tmp_path / "q"), "control_folder": str(tmp_path / "c")}
+    _make_broker_folders(app)
+    assert (tmp_path / "q").is_dir() and (tmp_path / "c").is_dir()
