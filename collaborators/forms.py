@@ -1,0 +1,351 @@
+"""Forms validate (with Vietnamese messages); services act."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import PurePath
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Unit, User
+
+from .models import Collaborator, OpinionReport, Training
+from .normalise import clean_text, normalise_phone
+from .periods import Period
+
+# What a decision scan may be: the extension and the first bytes must agree.
+SCAN_SIGNATURES = {
+    ".pdf": (b"%PDF-",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+}
+
+
+def scan_max_bytes() -> int:
+    return getattr(settings, "COLLABORATORS_UPLOAD_MAX_MB", 5) * 1024 * 1024
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (it sends yyyy-mm-dd, which every locale accepts)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def _not_in_future(value: date | None) -> date | None:
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(_("This date is in the future."), code="future")
+    return value
+
+
+class CollaboratorForm(forms.ModelForm):
+    # Longer than the stored number: "+84 912 345 678" is typed, "0912345678" is kept.
+    phone = forms.CharField(label=_("Phone"), max_length=25, required=False)
+
+    class Meta:
+        model = Collaborator
+        fields = ["unit", "full_name", "network_role", "gender", "birth_year", "position",
+                  "group", "phone", "email", "account", "decision_number", "decision_date",
+                  "decision_file", "joined_on", "status", "status_since", "notes"]
+        widgets = {"decision_date": DateInput(), "joined_on": DateInput(),
+                   "status_since": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.changeable_by(user).active()
+        linked = Collaborator.objects.exclude(pk=self.instance.pk).exclude(account=None)
+        self.fields["account"].queryset = (
+            User.objects.changeable_by(user).filter(is_active=True)
+            .exclude(pk__in=linked.values("account_id")).order_by("full_name"))
+        self.fields["account"].help_text = _(
+            "Link the person's portal account so that they can file opinion reports and see "
+            "their trainings.")
+        self.fields["birth_year"].widget.attrs.update({"min": 1930, "max": 2015})
+        self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "off"})
+        self.fields["decision_file"].help_text = _(
+            "PDF, JPG or PNG, at most %(n)s MB.") % {"n": scan_max_bytes() // (1024 * 1024)}
+        self.fields["decision_file"].widget.attrs["accept"] = ".pdf,.jpg,.jpeg,.png"
+        ended = self.instance.pk and self.instance.status == Collaborator.Status.ENDED
+        if not ended:  # leaving the network goes through "End", which asks why
+            self.fields["status"].choices = [
+                c for c in Collaborator.Status.choices if c[0] != Collaborator.Status.ENDED]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(_("Person"),
+                     Row(Column("full_name", css_class="col-md-6"),
+                         Column("unit", css_class="col-md-6")),
+                     Row(Column("network_role", css_class="col-sm-6 col-md-4"),
+                         Column("group", css_class="col-sm-6 col-md-4"),
+                         Column("position", css_class="col-md-4")),
+                     Row(Column("gender", css_class="col-6 col-md-3"),
+                         Column("birth_year", css_class="col-6 col-md-3"),
+                         Column("phone", css_class="col-md-3"),
+                         Column("email", css_class="col-md-3")),
+                     "account"),
+            Fieldset(_("Appointment"),
+                     Row(Column("decision_number", css_class="col-md-4"),
+                         Column("decision_date", css_class="col-md-4"),
+                         Column("joined_on", css_class="col-md-4")),
+                     "decision_file",
+                     Row(Column("status", css_class="col-md-6"),
+                         Column("status_since", css_class="col-md-6"))),
+            "notes",
+        )
+
+    def clean_full_name(self) -> str:
+        name = clean_text(self.cleaned_data["full_name"])
+        if len(name.split()) < 2:
+            raise forms.ValidationError(
+                _("Write the full name: family, middle and given names."), code="short_name")
+        return name
+
+    def clean_phone(self) -> str:
+        try:
+            return normalise_phone(self.cleaned_data["phone"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc), code="phone") from None
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_position(self) -> str:
+        return clean_text(self.cleaned_data["position"])
+
+    def clean_decision_date(self):
+        return _not_in_future(self.cleaned_data["decision_date"])
+
+    def clean_joined_on(self):
+        return _not_in_future(self.cleaned_data["joined_on"])
+
+    def clean_decision_file(self):
+        upload = self.cleaned_data.get("decision_file")
+        if not upload or not hasattr(upload, "content_type"):
+            return upload  # unchanged, or cleared
+        suffix = PurePath(upload.name).suffix.lower()
+        if suffix not in SCAN_SIGNATURES:
+            raise forms.ValidationError(
+                _("Upload the decision as a PDF, JPG or PNG file."), code="file_type")
+        if upload.size > scan_max_bytes():
+            raise forms.ValidationError(
+                _("The file is larger than %(n)s MB.") % {"n": scan_max_bytes() // 1024 // 1024},
+                code="file_size")
+        head = upload.read(8)
+        upload.seek(0)
+        if not head.startswith(SCAN_SIGNATURES[suffix]):
+            raise forms.ValidationError(
+                _("The file's content is not a %(kind)s; it may be damaged or renamed.")
+                % {"kind": suffix[1:].upper()}, code="file_content")
+        return upload
+
+
+class EndForm(forms.Form):
+    on = forms.DateField(label=_("Left the network on"), widget=DateInput(),
+                         initial=timezone.localdate)
+    reason = forms.CharField(label=_("Reason"), max_length=255,
+                             widget=forms.TextInput(attrs={"placeholder": _(
+                                 "e.g. retired, moved to another unit, resigned")}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("end", _("End their membership"), css_class="btn-danger"))
+
+    def clean_on(self) -> date:
+        return _not_in_future(self.cleaned_data["on"])  # type: ignore[return-value]
+
+    def clean_reason(self) -> str:
+        return clean_text(self.cleaned_data["reason"])
+
+
+TRAINED_CHOICES = [("", _("Any")), ("yes", _("Trained in the last 12 months")),
+                   ("no", _("Not trained in the last 12 months"))]
+
+
+def choice_filter(label, choices) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, required=False, choices=[("", _("Any")), *choices])
+
+
+class FilterForm(forms.Form):
+    """Filters of a list (GET): an invalid value is dropped rather than shown as an error."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False,
+                                  empty_label=_("All my units"))
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.visible_to(user)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
+
+    def filters(self) -> dict:
+        if not self.is_bound or not self.is_valid() and not hasattr(self, "cleaned_data"):
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value}
+
+
+class RosterFilterForm(FilterForm):
+
+    field_order = ["q", "unit"]
+    q = forms.CharField(label=_("Search"), required=False, widget=forms.TextInput(attrs={
+        "type": "search", "placeholder": _("Name, phone, email, position")}))
+    group = choice_filter(_("Composition group"), Collaborator.Group.choices)
+    role = choice_filter(_("Role in the network"), Collaborator.NetworkRole.choices)
+    status = choice_filter(_("Status"), Collaborator.Status.choices)
+    trained = forms.ChoiceField(label=_("Training"), required=False, choices=TRAINED_CHOICES)
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("Roster file (.xlsx)"),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if PurePath(upload.name).suffix.lower() != ".xlsx":
+            raise forms.ValidationError(
+                _("Upload an Excel workbook (.xlsx). Save .xls or .csv files as .xlsx first."),
+                code="file_type")
+        return upload
+
+
+class TrainingForm(forms.ModelForm):
+    class Meta:
+        model = Training
+        fields = ["title", "held_on", "organiser", "hours", "place", "content"]
+        widgets = {"held_on": DateInput(), "content": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = Unit.objects.changeable_by(user).active()
+        self.fields["hours"].widget.attrs.update({"step": "0.5", "min": "0.5"})
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            "title",
+            Row(Column("held_on", css_class="col-sm-6 col-md-3"),
+                Column("hours", css_class="col-sm-6 col-md-3"),
+                Column("organiser", css_class="col-md-6")),
+            "place", "content")
+
+    def clean_title(self) -> str:
+        return clean_text(self.cleaned_data["title"])
+
+    def clean_held_on(self) -> date:
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate() + timedelta(days=366):
+            raise forms.ValidationError(_("This date is more than a year ahead."), code="far")
+        if held_on.year < 2000:
+            raise forms.ValidationError(_("This date is too long ago."), code="old")
+        return held_on
+
+
+class AttendanceForm(forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        label=_("Attended"), queryset=Collaborator.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["present"]
+        field.queryset = candidates
+        field.label_from_instance = lambda c: f"{c.full_name} · {c.unit.code}"
+        field.widget.attrs["class"] = "form-check-input"
+
+
+class OpinionReportForm(forms.ModelForm):
+    key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = OpinionReport
+        fields = ["topic", "summary", "sentiment", "spread", "urgency", "proposal"]
+        widgets = {
+            # drawn as large touch targets by the template (_tiles.html)
+            "topic": forms.RadioSelect, "sentiment": forms.RadioSelect,
+            "spread": forms.RadioSelect, "urgency": forms.RadioSelect,
+            "summary": forms.Textarea(attrs={"rows": 4, "placeholder": _(
+                "What are people saying, and about what? Who (which group) is saying it?")}),
+            "proposal": forms.Textarea(attrs={"rows": 2, "placeholder": _(
+                "Optional: what the union could do")}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("topic", "sentiment", "spread", "urgency"):
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_summary(self) -> str:
+        summary = self.cleaned_data["summary"].strip()
+        if len(summary) < 10:
+            raise forms.ValidationError(
+                _("Write at least a sentence about what people are saying."), code="short")
+        return summary
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Comment"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EscalateForm(forms.Form):
+    note = forms.CharField(label=_("Why it needs to be handled as an issue"), max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class ReportFilterForm(FilterForm):
+    field_order = ["status", "topic", "urgency", "unit"]
+    status = choice_filter(_("Status"), OpinionReport.Status.choices)
+    topic = choice_filter(_("Topic"), OpinionReport.Topic.choices)
+    urgency = choice_filter(_("Urgency"), OpinionReport.Urgency.choices)
+
+
+PRESETS = [("7", _("Last 7 days")), ("30", _("Last 30 days")), ("90", _("Last 90 days")),
+           ("365", _("Last 12 months")), ("custom", _("Chosen dates"))]
+
+
+class PeriodForm(FilterForm):
+    """The hot-topics board's period and scope (GET)."""
+
+    field_order = ["period", "start", "end", "unit"]
+    period = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False)
+    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period") == "custom":
+            start, end = data.get("start"), data.get("end")
+            if not start or not end:
+                raise forms.ValidationError(_("Choose both dates."), code="dates")
+            if start > end:
+                raise forms.ValidationError(_("The start date is after the end date."),
+                                            code="order")
+            if (end - start).days > 731:
+                raise forms.ValidationError(_("Choose a period of at most two years."),
+                                            code="long")
+        return data
+
+    def chosen(self) -> tuple[Period, Unit | None]:
+        """The valid choice, or the last 30 days over everything the user sees."""
+        if not self.is_bound or not self.is_valid():
+            return Period.last_days(30), None
+        data = self.cleaned_data
+        if data.get("period") == "custom":
+            return Period(data["start"], data["end"]), data.get("unit")
+        return Period.last_days(int(data.get("period") or 30)), data.get("unit")
+
