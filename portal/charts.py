@@ -31,6 +31,29 @@ def _number(value: float, decimals: int) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+CHAR_WIDTH = 6.2  # average width of a 12 px character, for fitting labels
+
+
+def _fit(label: str, width: float) -> str:
+    """The label, cut with an ellipsis where it would not fit in `width` pixels."""
+    room = max(4, int(width / CHAR_WIDTH))
+    return label if len(label) <= room else label[: room - 1].rstrip() + "…"
+
+
+def _wrap(label: str, width: float, max_lines: int = 3) -> list[str]:
+    """Words of the label in lines that fit `width` pixels (the last one cut if needed)."""
+    room = max(4, int(width / (CHAR_WIDTH * 0.92)))
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        lines = lines[: max_lines - 1] + [_fit(" ".join(lines[max_lines - 1:]), width)]
+    return [_fit(line, width) for line in lines] or [""]
+
+
 def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
     label = escape(title)
     return mark_safe(
@@ -55,7 +78,8 @@ def bar_chart(
 
     `target` draws a dashed line (e.g. the required ratio); labels in `highlight` are drawn
     in the warning colour (e.g. units below target)."""
-    label_width = min(260, max((len(label) for label, _ in items), default=4) * 7 + 8)
+    label_width = min(width * 0.45, max((len(label) for label, _ in items), default=4)
+                      * CHAR_WIDTH + 10)
     row, top = 24, 8
     height = top + row * max(len(items), 1) + 8
     plot = width - label_width - 70
@@ -66,7 +90,8 @@ def bar_chart(
         bar = max(0.0, value) / peak * plot
         color = "#b23a48" if label in highlight else PALETTE[0]
         body.append(
-            f'<text x="{label_width - 6}" y="{y + 16}" text-anchor="end">{escape(label)}</text>'
+            f'<text x="{label_width - 6:.1f}" y="{y + 16}" text-anchor="end">'
+            f"<title>{escape(label)}</title>{escape(_fit(label, label_width - 8))}</text>"
             f'<rect x="{label_width}" y="{y + 4}" width="{bar:.1f}" height="{row - 8}" '
             f'fill="{color}" rx="2"/>'
             f'<text x="{label_width + bar + 4:.1f}" y="{y + 16}">'
@@ -125,12 +150,14 @@ def column_chart(
 ) -> SafeString:
     """Grouped vertical columns: one group per label (a period, a choice), one column per
     series (this period and the previous one, say), with a legend when there are several."""
-    left, bottom, top = 36, 36, 10
+    left, top = 36, 10
+    plot_w = width - left - 8
+    group_w = plot_w / max(len(labels), 1)
+    wrapped = [_wrap(label, group_w - 4) for label in labels]
+    bottom = 8 + 13 * max((len(lines) for lines in wrapped), default=1)
     legend = 18 if len(series) > 1 else 0
     plot_h = height - bottom - top - legend
-    plot_w = width - left - 8
     peak = max((v for s in series for v in s.values), default=0) or 1
-    group_w = plot_w / max(len(labels), 1)
     col_w = max(2.0, (group_w - 8) / max(len(series), 1))
     body: list[str] = [
         f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 8}" y2="{top + plot_h}" '
@@ -147,8 +174,11 @@ def column_chart(
                         f'height="{h:.1f}" fill="{color}"/>')
             body.append(f'<text x="{x + (col_w - 2) / 2:.1f}" y="{top + plot_h - h - 3:.1f}" '
                         f'text-anchor="middle" font-size="10">{_number(value, decimals)}</text>')
-        body.append(f'<text x="{gx + group_w / 2 - 4:.1f}" y="{top + plot_h + 16}" '
-                    f'text-anchor="middle" font-size="11">{escape(label)}</text>')
+        lines = "".join(
+            f'<tspan x="{gx + group_w / 2 - 4:.1f}" dy="{0 if i == 0 else 13}">'
+            f"{escape(line)}</tspan>" for i, line in enumerate(wrapped[gi]))
+        body.append(f'<text y="{top + plot_h + 14}" text-anchor="middle" font-size="11">'
+                    f"<title>{escape(label)}</title>{lines}</text>")
     if legend:
         for si, s in enumerate(series):
             lx = left + si * 160

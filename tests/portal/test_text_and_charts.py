@@ -33,3 +33,16 @@ def test_column_chart_escapes_labels_and_draws_a_legend():
                        title="Xu hướng")
     assert "&lt;b&gt;" in svg and "<b>" not in svg
     assert "Kỳ này" in svg and "Kỳ trước" in svg
+
+
+def test_long_labels_are_cut_to_fit_and_kept_whole_in_a_tooltip():
+    long = "Công đoàn Trường Đại học Khoa học Xã hội và Nhân văn và một cái tên rất dài nữa"
+    svg = bar_chart([(long, 1.0), ("BK", 2.0)], title="t", width=360)
+    assert f"<title>{long}</title>" in svg
+    assert "…" in svg
+
+
+def test_column_labels_wrap_onto_several_lines():
+    svg = column_chart(["Thông tin bên ngoài, thông tin xấu độc", "Khác"],
+                       [Series("Kỳ này", [3, 4])], title="t", width=320)
+    assert svg.count("<tspan") >= 3  # the long label takes several lines, "Khác" one
