@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Surveys")
+
+    def ready(self) -> None:
+        from portal.navigation import MenuEntry, register
+
+        from . import home  # noqa: F401  (registers the home page's to-dos and panels)
+
+        register(MenuEntry(_("Surveys"), "surveys:list", "clipboard-data", order=30,
+                           roles=frozenset({"officer"})))
+        register(MenuEntry(_("My surveys"), "surveys:mine", "ui-checks", order=31,
+                           roles=frozenset({"member", "collaborator"})))

@@ -1,0 +1,327 @@
+"""The answering form: every answer is checked on the server, whatever the browser sent.
+
+Fields are built from the questionnaire snapshot. Every field is optional at field level:
+whether a question must be answered depends on the display conditions, which are decided
+in `clean()` from the answers themselves, in question order."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Question
+from ..models.questionnaire import LIKERT_LABELS
+from ..questionnaire import AnswerData, ChoiceInfo, QuestionInfo, Questionnaire
+
+OTHER = "other"
+FIELD_NAME = re.compile(r"^q\d+")
+NUMBER_LIMIT = Decimal(10) ** 13
+
+REQUIRED = _("Please answer this question.")
+REQUIRED_ROWS = _("Please answer every row.")
+INVALID_CHOICE = _("This choice does not belong to the question. Please choose again.")
+INVALID_SCALE = _("Choose one of the points shown.")
+INVALID_NUMBER = _("Enter a number, for example 12 or 2,5.")
+TOO_PRECISE = _("Use at most two digits after the decimal comma.")
+INVALID_DATE = _("Enter a date as dd/mm/yyyy.")
+DATE_RANGE = _("Enter a date between 1900 and 2100.")
+TOO_LONG = _("This answer is too long: at most %(limit_value)d characters "
+             "(it has %(show_value)d).")
+NUL = _("This answer contains a character that cannot be saved.")
+TOO_MANY = _("Choose at most %(count)d options.")
+OTHER_MISSING = _("Please say what the other option is.")
+OTHER_CONFLICT = _("You chose “%(choice)s” and also wrote another option: keep only one.")
+HIDDEN = _("This question is only for those who answered %(choices)s to question "
+           "%(number)d. Clear this answer, or change your answer to question %(number)d.")
+UNKNOWN = _("The form contains answers to questions that are not in this survey. Reload the "
+            "page and answer again.")
+STALE = _("This form is out of date. Reload the page and answer again.")
+
+
+class LocalDecimalField(forms.Field):
+    """A number typed the Vietnamese way ("2,5", "1.250,75") or the browser's way ("2.5")."""
+
+    default_error_messages = {"invalid": INVALID_NUMBER}
+
+    def to_python(self, value) -> Decimal | None:
+        text = str(value or "").strip().replace(" ", "").replace("\u00a0", "")
+        if not text:
+            return None
+        if "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        if len(text) > 40:
+            raise ValidationError(INVALID_NUMBER, code="invalid")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValidationError(INVALID_NUMBER, code="invalid") from None
+        if not number.is_finite() or abs(number) >= NUMBER_LIMIT:
+            raise ValidationError(INVALID_NUMBER, code="invalid")
+        if number != number.quantize(Decimal("0.01")):
+            raise ValidationError(TOO_PRECISE, code="too_precise")
+        return number
+
+
+def plain_number(value: Decimal) -> str:
+    """12, 2,5 or 1250,75: no trailing zeros, the Vietnamese decimal comma."""
+    from django.utils.formats import number_format
+
+    value = value.normalize()
+    return number_format(int(value) if value == value.to_integral() else value)
+
+
+def _range_message(info: QuestionInfo) -> str:
+    low = plain_number(info.min_value) if info.min_value is not None else None
+    high = plain_number(info.max_value) if info.max_value is not None else None
+    if low is not None and high is not None:
+        return _("Enter a number from %(min)s to %(max)s.") % {"min": low, "max": high}
+    if low is not None:
+        return _("Enter a number of at least %(min)s.") % {"min": low}
+    return _("Enter a number of at most %(max)s.") % {"max": high}
+
+
+@dataclass
+class QuestionView:
+    """What the template needs to draw one question with what the person typed."""
+
+    info: QuestionInfo
+    errors: list[str] = field(default_factory=list)
+    selected: set[str] = field(default_factory=set)
+    other_text: str = ""
+    value: str = ""
+    rows: list[tuple[ChoiceInfo, str, str]] = field(default_factory=list)
+    condition_text: str = ""
+
+
+class AnswerForm(forms.Form):
+    submission_key = forms.UUIDField(widget=forms.HiddenInput,
+                                     error_messages={"required": STALE, "invalid": STALE})
+
+    def __init__(self, questionnaire: Questionnaire, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.questionnaire = questionnaire
+        if not self.is_bound:
+            self.fields["submission_key"].initial = uuid.uuid4()
+        for info in questionnaire.questions:
+            self._add_fields(info)
+        self.rows: list[AnswerData] = []
+
+    # --- building ----------------------------------------------------------------------
+
+    def _add_fields(self, info: QuestionInfo) -> None:
+        kind, name = info.kind, info.name
+        choice_msgs = {"invalid_choice": INVALID_CHOICE, "invalid_list": INVALID_CHOICE}
+        text_msgs = {"max_length": TOO_LONG, "null_characters_not_allowed": NUL}
+        if kind in Question.CHOICE_KINDS:
+            options = [(str(c.id), c.label) for c in info.choices]
+            if info.has_other:
+                options.append((OTHER, str(_("Other"))))
+            field_class = (forms.ChoiceField if kind == Question.Kind.SINGLE
+                           else forms.MultipleChoiceField)
+            self.fields[name] = field_class(choices=options, required=False,
+                                            error_messages=choice_msgs)
+            if info.has_other:
+                self.fields[f"{name}_other"] = forms.CharField(
+                    required=False, max_length=Question.SHORT_TEXT_MAX, error_messages=text_msgs)
+        elif kind in Question.SCALE_KINDS:
+            self.fields[name] = self._scale_field(info)
+        elif kind == Question.Kind.MATRIX:
+            for row in info.choices:
+                self.fields[f"{name}_r{row.id}"] = self._scale_field(info)
+        elif kind in Question.TEXT_KINDS:
+            limit = (Question.SHORT_TEXT_MAX if kind == Question.Kind.SHORT_TEXT
+                     else Question.LONG_TEXT_MAX)
+            self.fields[name] = forms.CharField(required=False, max_length=limit,
+                                                error_messages=text_msgs)
+        elif kind == Question.Kind.NUMBER:
+            self.fields[name] = LocalDecimalField(required=False)
+        elif kind == Question.Kind.DATE:
+            self.fields[name] = forms.DateField(
+                required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"],
+                error_messages={"invalid": INVALID_DATE})
+
+    @staticmethod
+    def _scale_field(info: QuestionInfo) -> forms.Field:
+        return forms.TypedChoiceField(
+            choices=[(str(i), str(i)) for i in info.scale], coerce=int, required=False,
+            empty_value=None, error_messages={"invalid_choice": INVALID_SCALE})
+
+    # --- checking ----------------------------------------------------------------------
+
+    def _anchor(self, info: QuestionInfo) -> str:
+        if info.kind == Question.Kind.MATRIX:
+            return f"{info.name}_r{info.choices[0].id}" if info.choices else "submission_key"
+        return info.name
+
+    def _field_names(self, info: QuestionInfo) -> list[str]:
+        if info.kind == Question.Kind.MATRIX:
+            return [f"{info.name}_r{row.id}" for row in info.choices]
+        names = [info.name]
+        if info.has_other and info.is_choice:
+            names.append(f"{info.name}_other")
+        return names
+
+    def _has_errors(self, info: QuestionInfo) -> bool:
+        return any(name in self.errors for name in self._field_names(info))
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.is_bound and any(FIELD_NAME.match(key) and key not in self.fields
+                                 for key in self.data):
+            raise ValidationError(UNKNOWN, code="unknown_question")
+        shown: dict[int, bool] = {}
+        chosen: dict[int, set[int]] = {}
+        uncertain: set[int] = set()  # questions whose display depends on an invalid answer
+        for info in self.questionnaire.questions:
+            condition = info.condition_question_id
+            if condition is not None and (condition in uncertain or condition not in shown):
+                uncertain.add(info.id)
+                continue
+            if self._has_errors(info):
+                uncertain.add(info.id)
+                continue
+            visible = condition is None or (
+                shown[condition] and bool(chosen[condition] & info.condition_choice_ids))
+            shown[info.id] = visible
+            rows = self._rows_for(info, cleaned)
+            chosen[info.id] = {r.choice_id for r in rows if r.choice_id is not None}
+            if not visible:
+                if rows or self._typed_other(info, cleaned):
+                    self.add_error(self._anchor(info), self._hidden_message(info))
+                continue
+            self._check(info, cleaned, rows)
+        return cleaned
+
+    def _typed_other(self, info: QuestionInfo, cleaned: dict) -> str:
+        return (cleaned.get(f"{info.name}_other") or "") if info.has_other else ""
+
+    def _rows_for(self, info: QuestionInfo, cleaned: dict) -> list[AnswerData]:
+        """The rows this question's answer would store, before the per-kind checks."""
+        name, kind = info.name, info.kind
+        if kind in Question.CHOICE_KINDS:
+            raw = cleaned.get(name) or ([] if kind == Question.Kind.MULTIPLE else "")
+            picked = raw if isinstance(raw, list) else ([raw] if raw else [])
+            rows = [AnswerData(info.id, choice_id=int(v)) for v in dict.fromkeys(picked)
+                    if v != OTHER]
+            other = self._typed_other(info, cleaned)
+            if other or OTHER in picked:
+                rows.append(AnswerData(info.id, text=other))
+            return rows
+        if kind == Question.Kind.MATRIX:
+            return [AnswerData(info.id, choice_id=row.id, value=cleaned[f"{name}_r{row.id}"])
+                    for row in info.choices if cleaned.get(f"{name}_r{row.id}") is not None]
+        value = cleaned.get(name)
+        if value in (None, ""):
+            return []
+        if kind in Question.SCALE_KINDS:
+            return [AnswerData(info.id, value=value)]
+        if kind == Question.Kind.NUMBER:
+            return [AnswerData(info.id, number=value)]
+        if kind == Question.Kind.DATE:
+            return [AnswerData(info.id, date=value)]
+        return [AnswerData(info.id, text=value)]
+
+    def _check(self, info: QuestionInfo, cleaned: dict, rows: list[AnswerData]) -> None:
+        anchor, kind = self._anchor(info), info.kind
+        if kind == Question.Kind.MATRIX:
+            if info.required and len(rows) < len(info.choices):
+                self.add_error(anchor, REQUIRED_ROWS)
+                return
+        elif info.required and not rows:
+            self.add_error(anchor, REQUIRED)
+            return
+        if kind in Question.CHOICE_KINDS:
+            other = [r for r in rows if r.choice_id is None]
+            if other and not other[0].text:
+                self.add_error(f"{info.name}_other", OTHER_MISSING)
+                return
+            if kind == Question.Kind.SINGLE and len(rows) > 1:
+                label = info.choice_label(rows[0].choice_id or 0)
+                self.add_error(f"{info.name}_other", OTHER_CONFLICT % {"choice": label})
+                return
+            if info.max_choices and len(rows) > info.max_choices:
+                self.add_error(anchor, TOO_MANY % {"count": info.max_choices})
+                return
+        if kind == Question.Kind.NUMBER and rows:
+            number = rows[0].number
+            if ((info.min_value is not None and number < info.min_value)
+                    or (info.max_value is not None and number > info.max_value)):
+                self.add_error(anchor, _range_message(info))
+                return
+        if kind == Question.Kind.DATE and rows:
+            when = rows[0].date
+            if not (isinstance(when, date) and 1900 <= when.year <= 2100):
+                self.add_error(anchor, DATE_RANGE)
+                return
+        self.rows.extend(rows)
+
+    def _hidden_message(self, info: QuestionInfo) -> str:
+        condition = self.questionnaire.question(info.condition_question_id or 0)
+        return HIDDEN % {"choices": self.condition_text(info),
+                         "number": condition.number if condition else 0}
+
+    def condition_text(self, info: QuestionInfo) -> str:
+        condition = self.questionnaire.question(info.condition_question_id or 0)
+        if condition is None:
+            return ""
+        labels = [f"“{c.label}”" for c in condition.choices if c.id in info.condition_choice_ids]
+        return str(_(" or ")).join(labels)
+
+    # --- output ------------------------------------------------------------------------
+
+    def answers(self) -> list[AnswerData]:
+        """The validated rows, in question order; call after is_valid()."""
+        return list(self.rows)
+
+    def question_views(self) -> list[QuestionView]:
+        views = []
+        for info in self.questionnaire.questions:
+            view = QuestionView(info=info, condition_text=self.condition_text(info))
+            for name in self._field_names(info):
+                view.errors.extend(str(e) for e in self.errors.get(name, []))
+            if info.kind == Question.Kind.MATRIX:
+                view.rows = [(row, str(self[f"{info.name}_r{row.id}"].value() or ""),
+                              f"{info.name}_r{row.id}") for row in info.choices]
+            else:
+                value = self[info.name].value()
+                if isinstance(value, list | tuple):
+                    view.selected = {str(v) for v in value}
+                else:
+                    view.value = "" if value is None else str(value)
+                    view.selected = {view.value} if view.value else set()
+                if info.has_other and info.is_choice:
+                    view.other_text = self[f"{info.name}_other"].value() or ""
+            views.append(view)
+        return views
+
+    def page_context(self) -> dict:
+        """What `surveys/answer/form.html` needs besides the survey."""
+        views = self.question_views()
+        by_section: dict[int, list[QuestionView]] = {}
+        for view in views:
+            by_section.setdefault(view.info.section_id, []).append(view)
+        sections = [(s, by_section[s.id]) for s in self.questionnaire.sections
+                    if s.id in by_section]
+        return {"form": self, "views": views, "sections": sections, "likert": likert_labels(),
+                "submission_key": self.key_to_render()}
+
+    def key_to_render(self) -> str:
+        """The key the page carries: the one posted if it is well formed (so that a resend
+        counts once), else a fresh one."""
+        if not self.is_bound:
+            return str(self.fields["submission_key"].initial)
+        try:
+            return str(uuid.UUID(str(self.data.get("submission_key", ""))))
+        except ValueError:
+            return str(uuid.uuid4())
+
+
+def likert_labels() -> list[tuple[int, str]]:
+    return [(point, str(label)) for point, label in LIKERT_LABELS.items()]

@@ -1,0 +1,506 @@
+"""Survey results, computed in SQL with a number of queries that does not grow with the
+number of responses (nor with the number of questions).
+
+Arithmetic rules, tested on hand-checked data in tests/surveys/test_results.py:
+- a choice's percentage is of the respondents who answered that question, and a
+  multiple-choice answer counts once for every option chosen (so they may sum past 100%);
+- a scale's mean is over the people who answered it; a matrix has one mean per row;
+- a breakdown cell (a group of respondents by unit, staff group, gender or age band) with
+  fewer answers than the survey's minimum group size is hidden; when that would leave a
+  single hidden cell, whose figures could be recovered from the total, the next smallest
+  cell is hidden too. The result says how many cells it hid and why.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast, Floor, Least, RowNumber, Substr, TruncMonth
+from django.utils.formats import number_format
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal import charts
+from portal.models import PATH_STEP, Unit, User
+
+from .models import AgeBand, Answer, Invitation, Question, Response, Survey
+from .models.questionnaire import LIKERT_LABELS
+
+DIMENSIONS = {
+    "unit": gettext_lazy("Unit"),
+    "staff_group": gettext_lazy("Staff group"),
+    "gender": gettext_lazy("Gender"),
+    "age_band": gettext_lazy("Age band"),
+}
+NUMBER_BINS = 10
+NO_UNIT = "\0none"
+OUTSIDE = "\0outside"
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(part * 100 / whole, 1) if whole else 0.0
+
+
+def _decimal(value) -> float | None:
+    return None if value is None else float(value)
+
+
+# --- groups (the rows of a breakdown) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    label: str
+    unit: Unit | None = None
+
+
+def attribute_labels(dimension: str) -> dict[str, str]:
+    not_given = _("Not given")
+    if dimension == "staff_group":
+        return {**{k: str(v) for k, v in User.StaffGroup.choices}, "": not_given}
+    if dimension == "gender":
+        return {**{k: str(v) for k, v in User.Gender.choices}, "": not_given}
+    if dimension == "age_band":
+        return {k: str(v) for k, v in AgeBand.choices}
+    raise ValueError(dimension)
+
+
+def group_expression(dimension: str, root: Unit | None, unit_field: str = "unit",
+                     prefix: str = ""):
+    """SQL for the group a row falls in: a unit one level below `root` (or `root` itself
+    for its direct members), or the value of a snapshot attribute."""
+    if dimension == "unit":
+        assert root is not None
+        return Substr(F(f"{prefix}{unit_field}__path"), 1, len(root.path) + PATH_STEP)
+    return F(f"{prefix}{dimension}")
+
+
+def resolve_groups(dimension: str, root: Unit | None, keys: Iterable[str | None]) -> dict:
+    """Map SQL group keys to `Group`s, in one query for units."""
+    keys = set(keys)
+    if dimension != "unit":
+        labels = attribute_labels(dimension)
+        return {k: Group(k or "", labels.get(k or "", k or "")) for k in keys}
+    assert root is not None
+    units = {u.path: u for u in Unit.objects.filter(path__in=[k for k in keys if k])}
+    groups = {}
+    for key in keys:
+        unit = units.get(key) if key else None
+        if key is None:
+            groups[key] = Group(NO_UNIT, _("No unit"))
+        elif unit is None or not key.startswith(root.path):
+            groups[key] = Group(OUTSIDE, _("Other units"))
+        elif unit.pk == root.pk:
+            groups[key] = Group(key, _("%(unit)s (direct members)") % {"unit": unit.name}, unit)
+        else:
+            groups[key] = Group(key, unit.name, unit)
+    return groups
+
+
+def _group_order(dimension: str, group: Group) -> tuple:
+    if dimension == "unit":
+        return (group.key in (NO_UNIT, OUTSIDE), group.key)
+    order = list(attribute_labels(dimension))
+    return (order.index(group.key) if group.key in order else len(order), group.key)
+
+
+# --- result shapes ---------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    label: str
+    count: int
+    percent: float
+
+
+@dataclass
+class RowResult:
+    """One row of a matrix question."""
+
+    label: str
+    answered: int
+    mean: float | None
+    distribution: list[Tally]
+
+
+@dataclass
+class Cell:
+    group: Group
+    answered: int
+    suppressed: bool = False
+    percents: list[float] = field(default_factory=list)  # per choice, choice questions
+    mean: float | None = None  # scales and numbers
+    row_means: list[float | None] = field(default_factory=list)  # matrix rows
+
+
+@dataclass
+class Breakdown:
+    dimension: str
+    columns: list[str]
+    cells: list[Cell]
+    suppressed: int
+    minimum: int
+
+    @property
+    def note(self) -> str:
+        if not self.suppressed:
+            return ""
+        return _("%(n)d group(s) hidden: fewer than %(min)d answers, or enough to work out a "
+                 "hidden group from the total.") % {"n": self.suppressed, "min": self.minimum}
+
+
+@dataclass
+class QuestionResult:
+    id: int
+    number: int
+    kind: str
+    kind_label: str
+    text: str
+    section: str
+    answered: int
+    choices: list[Tally] = field(default_factory=list)
+    rows: list[RowResult] = field(default_factory=list)
+    distribution: list[Tally] = field(default_factory=list)
+    mean: float | None = None
+    minimum: float | date | None = None
+    maximum: float | date | None = None
+    texts: list[str] = field(default_factory=list)
+    text_total: int = 0
+    breakdown: Breakdown | None = None
+    published: bool = False
+
+    @property
+    def chart(self) -> SafeString | str:
+        title = f"{self.number}. {self.text}"
+        if self.choices:
+            return charts.bar_chart([(c.label, c.percent) for c in self.choices], title=title,
+                                    suffix="%", decimals=1, max_value=100)
+        if self.rows:
+            return charts.bar_chart([(r.label, r.mean or 0) for r in self.rows], title=title,
+                                    decimals=2, max_value=5)
+        if self.distribution:
+            return charts.column_chart(
+                [c.label for c in self.distribution],
+                [charts.Series(_("Answers"), [c.count for c in self.distribution])],
+                title=title, height=200)
+        return ""
+
+
+@dataclass
+class SurveyResults:
+    survey: Survey
+    responses: int
+    questions: list[QuestionResult]
+    dimension: str | None
+    root: Unit | None
+
+    def question(self, question_id: int) -> QuestionResult | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+# --- computing ---------------------------------------------------------------------------
+
+
+def _bins(lo: Decimal, hi: Decimal) -> tuple[Decimal, int]:
+    """Bin width and count for a number question's distribution."""
+    span = hi - lo
+    if span == 0:
+        return Decimal(1), 1
+    if lo == lo.to_integral() and hi == hi.to_integral() and span < NUMBER_BINS + 2:
+        return Decimal(1), int(span) + 1
+    return span / NUMBER_BINS, NUMBER_BINS
+
+
+def _bin_label(lo: Decimal, width: Decimal, index: int, count: int) -> str:
+    start = lo + width * index
+    if width == 1 and start == start.to_integral():
+        return number_format(start, 0)
+    end = start + width
+    return f"{number_format(start, 1)}–{number_format(end, 1)}"
+
+
+def compute(survey: Survey, *, questions: list[Question] | None = None,
+            dimension: str | None = None, root: Unit | None = None,
+            text_limit: int = 20) -> SurveyResults:
+    """Every figure of a survey in a fixed number of queries (see the module docstring)."""
+    if questions is None:
+        questions = list(Question.objects.filter(survey=survey).select_related("section")
+                         .prefetch_related("choices")
+                         .order_by("section__position", "section_id", "position", "id"))
+    ids = [q.pk for q in questions]
+    kinds = {q.pk: q.kind for q in questions}
+    answers = Answer.objects.filter(question_id__in=ids)
+    total = Response.objects.filter(survey=survey).count()
+
+    answered = dict(answers.values("question_id").annotate(n=Count("response_id",
+                                                                   distinct=True))
+                    .values_list("question_id", "n"))
+    choice_counts: dict[tuple[int, int | None], int] = {
+        (row["question_id"], row["choice_id"]): row["n"]
+        for row in answers.filter(question__kind__in=Question.CHOICE_KINDS)
+        .values("question_id", "choice_id").annotate(n=Count("id"))}
+    value_counts: dict[tuple[int, int | None, int], int] = {
+        (row["question_id"], row["choice_id"], row["value"]): row["n"]
+        for row in answers.filter(value__isnull=False)
+        .values("question_id", "choice_id", "value").annotate(n=Count("id"))}
+    stats = {
+        (row["question_id"], row["choice_id"]): row
+        for row in answers.filter(Q(value__isnull=False) | Q(number__isnull=False)
+                                  | Q(date__isnull=False))
+        .values("question_id", "choice_id")
+        .annotate(n=Count("id"), mean_value=Avg("value"), mean_number=Avg("number"),
+                  lo=Min("number"), hi=Max("number"), first=Min("date"), last=Max("date"))}
+    number_bins = _number_distribution(answers, stats, kinds)
+    months = _date_distribution(answers, kinds)
+    texts, text_totals = _texts(answers, kinds, text_limit)
+    breakdowns = (_breakdowns(survey, answers, questions, dimension, root)
+                  if dimension else {})
+
+    results = []
+    for number, question in enumerate(questions, start=1):
+        qid = question.pk
+        n = answered.get(qid, 0)
+        result = QuestionResult(
+            id=qid, number=number, kind=question.kind, kind_label=question.get_kind_display(),
+            text=question.text, section=question.section.title, answered=n,
+            texts=texts.get(qid, []), text_total=text_totals.get(qid, 0),
+            breakdown=breakdowns.get(qid), published=question.publish_result)
+        if question.is_choice:
+            for choice in question.choices.all():
+                count = choice_counts.get((qid, choice.pk), 0)
+                result.choices.append(Tally(choice.label, count, _percent(count, n)))
+            if question.has_other:
+                count = choice_counts.get((qid, None), 0)
+                result.choices.append(Tally(_("Other"), count, _percent(count, n)))
+        elif question.kind == Question.Kind.MATRIX:
+            for row in question.choices.all():
+                row_stats = stats.get((qid, row.pk))
+                row_n = row_stats["n"] if row_stats else 0
+                result.rows.append(RowResult(
+                    row.label, row_n, _decimal(row_stats["mean_value"]) if row_stats else None,
+                    [Tally(str(p), c := value_counts.get((qid, row.pk, p), 0),
+                            _percent(c, row_n)) for p in question.scale_range]))
+        elif question.is_scale:
+            own = stats.get((qid, None))
+            result.mean = _decimal(own["mean_value"]) if own else None
+            labels = LIKERT_LABELS if question.kind == Question.Kind.LIKERT else {}
+            result.distribution = [
+                Tally(f"{p}" if not labels else f"{p}. {labels[p]}",
+                       c := value_counts.get((qid, None, p), 0), _percent(c, n))
+                for p in question.scale_range]
+        elif question.kind == Question.Kind.NUMBER:
+            own = stats.get((qid, None))
+            if own:
+                result.mean = _decimal(own["mean_number"])
+                result.minimum, result.maximum = _decimal(own["lo"]), _decimal(own["hi"])
+                result.distribution = [Tally(label, c, _percent(c, n))
+                                       for label, c in number_bins.get(qid, [])]
+        elif question.kind == Question.Kind.DATE:
+            own = stats.get((qid, None))
+            if own:
+                result.minimum, result.maximum = own["first"], own["last"]
+            result.distribution = [Tally(label, c, _percent(c, n))
+                                   for label, c in months.get(qid, [])]
+        results.append(result)
+    return SurveyResults(survey, total, results, dimension, root)
+
+
+def _number_distribution(answers: QuerySet, stats: dict, kinds: dict) -> dict:
+    """Counts per bin of each number question, in one query (bins from the known range)."""
+    ranges = {}
+    for (qid, _choice), row in stats.items():
+        if kinds.get(qid) == Question.Kind.NUMBER and row["lo"] is not None:
+            lo, hi = Decimal(row["lo"]), Decimal(row["hi"])
+            width, count = _bins(lo, hi)
+            ranges[qid] = (lo, width, count)
+    if not ranges:
+        return {}
+    whens = [When(question_id=qid, then=Least(
+        Cast(Floor((F("number") - Value(lo)) / Value(width)), IntegerField()),
+        Value(count - 1))) for qid, (lo, width, count) in ranges.items()]
+    rows = (answers.filter(question_id__in=list(ranges), number__isnull=False)
+            .annotate(bin=Case(*whens, output_field=IntegerField()))
+            .values("question_id", "bin").annotate(n=Count("id")))
+    counts = {(r["question_id"], r["bin"]): r["n"] for r in rows}
+    return {qid: [(_bin_label(lo, width, i, count), counts.get((qid, i), 0))
+                  for i in range(count)] for qid, (lo, width, count) in ranges.items()}
+
+
+def _date_distribution(answers: QuerySet, kinds: dict) -> dict:
+    ids = [qid for qid, kind in kinds.items() if kind == Question.Kind.DATE]
+    if not ids:
+        return {}
+    out: dict[int, list] = defaultdict(list)
+    rows = (answers.filter(question_id__in=ids, date__isnull=False)
+            .annotate(month=TruncMonth("date")).values("question_id", "month")
+            .annotate(n=Count("id")).order_by("question_id", "month"))
+    for row in rows:
+        out[row["question_id"]].append((row["month"].strftime("%m/%Y"), row["n"]))
+    return out
+
+
+def _texts(answers: QuerySet, kinds: dict, limit: int) -> tuple[dict, dict]:
+    """Up to `limit` free-text answers per question (and "other" texts of choice questions)
+    in one query. Ordered by the answers' random keys: no order of arrival shows through."""
+    ids = [qid for qid, kind in kinds.items()
+           if kind in Question.TEXT_KINDS or kind in Question.CHOICE_KINDS]
+    if not ids:
+        return {}, {}
+    texts = answers.filter(question_id__in=ids, choice__isnull=True).exclude(text="")
+    totals = dict(texts.values("question_id").annotate(n=Count("id"))
+                  .values_list("question_id", "n"))
+    if limit <= 0:
+        return {}, totals
+    rows = (texts.annotate(rank=Window(RowNumber(), partition_by=[F("question_id")],
+                                       order_by=F("id").asc()))
+            .filter(rank__lte=limit).values_list("question_id", "text"))
+    out: dict[int, list[str]] = defaultdict(list)
+    for qid, text in rows:
+        out[qid].append(text)
+    return out, totals
+
+
+def suppress(cells: list[Cell], minimum: int) -> int:
+    """Hide small cells, and one more when a single hidden cell could be recovered from the
+    total. Returns how many cells are hidden."""
+    for cell in cells:
+        cell.suppressed = 0 < cell.answered < minimum
+    hidden = [c for c in cells if c.suppressed]
+    shown = sorted((c for c in cells if not c.suppressed and c.answered),
+                   key=lambda c: c.answered)
+    if len(hidden) == 1 and shown:
+        shown[0].suppressed = True
+    for cell in cells:
+        if cell.suppressed:
+            cell.percents, cell.mean, cell.row_means = [], None, []
+    return sum(c.suppressed for c in cells)
+
+
+def _breakdowns(survey: Survey, answers: QuerySet, questions: list[Question], dimension: str,
+                root: Unit | None) -> dict[int, Breakdown]:
+    group = group_expression(dimension, root, prefix="response__")
+    answered = defaultdict(dict)
+    for row in (answers.annotate(g=group).values("question_id", "g")
+                .annotate(n=Count("response_id", distinct=True))):
+        answered[row["question_id"]][row["g"]] = row["n"]
+    counts: dict[tuple, int] = {
+        (r["question_id"], r["g"], r["choice_id"]): r["n"]
+        for r in answers.filter(question__kind__in=Question.CHOICE_KINDS).annotate(g=group)
+        .values("question_id", "g", "choice_id").annotate(n=Count("id"))}
+    means: dict[tuple, float | None] = {
+        (r["question_id"], r["g"], r["choice_id"]): _decimal(
+            r["mean_value"] if r["mean_value"] is not None else r["mean_number"])
+        for r in answers.filter(Q(value__isnull=False) | Q(number__isnull=False))
+        .annotate(g=group).values("question_id", "g", "choice_id")
+        .annotate(mean_value=Avg("value"), mean_number=Avg("number"))}
+    keys = {g for per_question in answered.values() for g in per_question}
+    groups = resolve_groups(dimension, root, keys)
+
+    out = {}
+    for question in questions:
+        if question.is_text or question.kind == Question.Kind.DATE:
+            continue
+        qid = question.pk
+        merged: dict[Group, list] = {}
+        for key, n in answered[qid].items():
+            merged.setdefault(groups[key], []).append((key, n))
+        choices = list(question.choices.all())
+        columns = [c.label for c in choices]
+        if question.is_choice and question.has_other:
+            columns.append(_("Other"))
+        elif question.is_scale or question.kind == Question.Kind.NUMBER:
+            columns = [_("Mean")]
+        cells = []
+        for grp, parts in sorted(merged.items(), key=lambda item: _group_order(dimension,
+                                                                               item[0])):
+            n = sum(p[1] for p in parts)
+            cell = Cell(grp, n)
+            if question.is_choice:
+                ids = [c.pk for c in choices] + ([None] if question.has_other else [])
+                cell.percents = [_percent(sum(counts.get((qid, key, cid), 0)
+                                              for key, _n in parts), n) for cid in ids]
+            elif question.kind == Question.Kind.MATRIX:
+                cell.row_means = [_weighted([(means.get((qid, key, row.pk)), pn)
+                                             for key, pn in parts]) for row in choices]
+            else:
+                cell.mean = _weighted([(means.get((qid, key, None)), pn) for key, pn in parts])
+            cells.append(cell)
+        hidden = suppress(cells, survey.min_group_size)
+        out[qid] = Breakdown(dimension, columns, cells, hidden, survey.min_group_size)
+    return out
+
+
+def _weighted(parts: list[tuple[float | None, int]]) -> float | None:
+    """The mean of merged groups (e.g. several units outside the tree) from their means."""
+    known = [(m, n) for m, n in parts if m is not None]
+    weight = sum(n for _m, n in known)
+    return round(sum(m * n for m, n in known) / weight, 2) if weight else None
+
+
+# --- response rates ----------------------------------------------------------------------
+
+
+@dataclass
+class RateRow:
+    group: Group
+    invited: int
+    answered: int
+
+    @property
+    def rate(self) -> float:
+        return _percent(self.answered, self.invited)
+
+
+@dataclass
+class Rates:
+    rows: list[RateRow]
+    invited: int
+    answered: int
+
+    @property
+    def rate(self) -> float:
+        return _percent(self.answered, self.invited)
+
+    def chart(self, title: str) -> SafeString:
+        return charts.bar_chart([(r.group.label, r.rate) for r in self.rows], title=title,
+                                suffix="%", decimals=1, max_value=100)
+
+
+def response_rates(invitations: QuerySet, root: Unit) -> Rates:
+    """Invited and answered per unit one level below `root`, in two queries."""
+    rows = (invitations.annotate(g=group_expression("unit", root)).values("g")
+            .annotate(invited=Count("id"), answered=Count("id", filter=Q(used=True))))
+    groups = resolve_groups("unit", root, [r["g"] for r in rows])
+    merged: dict[Group, RateRow] = {}
+    for row in rows:
+        grp = groups[row["g"]]
+        entry = merged.setdefault(grp, RateRow(grp, 0, 0))
+        entry.invited += row["invited"]
+        entry.answered += row["answered"]
+    ordered = sorted(merged.values(), key=lambda r: _group_order("unit", r.group))
+    return Rates(ordered, sum(r.invited for r in ordered), sum(r.answered for r in ordered))
+
+
+def survey_rates(survey: Survey, root: Unit | None = None) -> Rates:
+    return response_rates(Invitation.objects.filter(survey=survey), root or survey.owner_unit)

@@ -1,0 +1,1 @@
+"""Views of the surveys app, by audience: managing, building, answering, results."""

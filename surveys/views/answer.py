@@ -1,0 +1,110 @@
+"""Members answering: with their personal link (no login needed) or, logged in, through
+the survey's open link. Light pages that work without JavaScript on a cheap phone."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt
+
+from ..forms import AnswerForm
+from ..forms.answer import STALE
+from ..models import Invitation, Survey
+from ..questionnaire import questionnaire_of
+from ..selectors import member_surveys, published_results
+from ..services import SubmissionRefused, invitation_for, survey_submit
+from ..tokens import invitation_id_from
+
+
+def _state(request, state: str, survey: Survey | None = None, *, status: int = 200,
+           token: str = ""):
+    """A clear page instead of the form: invalid link, already answered, not open yet,
+    closed, outside the audience, personal link required."""
+    return render(request, "surveys/answer/state.html",
+                  {"state": state, "survey": survey, "token": token}, status=status)
+
+
+@csrf_exempt  # the unguessable token in the URL is the credential; no session is involved
+def answer_token(request, token: str):
+    invitation_id = invitation_id_from(token)
+    invitation = (Invitation.objects.select_related("survey", "user").filter(
+        pk=invitation_id).first() if invitation_id else None)
+    if invitation is None or invitation.survey.status == Survey.Status.DRAFT:
+        return _state(request, "invalid", status=404)
+    return _answer(request, invitation, token=token)
+
+
+@login_required
+def answer_open(request, pk: int):
+    survey = get_object_or_404(Survey.objects.exclude(status=Survey.Status.DRAFT), pk=pk)
+    invitation = invitation_for(survey=survey, user=request.user)
+    if invitation is None:
+        return _state(request, "outside", survey, status=403)
+    if not survey.open_link and not invitation.used:
+        return _state(request, "personal_link", survey)
+    invitation.survey, invitation.user = survey, request.user
+    return _answer(request, invitation)
+
+
+def _answer(request, invitation: Invitation, *, token: str = ""):
+    survey = invitation.survey
+    if not survey.is_accepting():
+        state = "scheduled" if survey.state == "scheduled" else "closed"
+        if invitation.used:
+            state = "used"
+        return _state(request, state, survey, token=token)
+    if invitation.used and request.method != "POST":
+        return _state(request, "used", survey, token=token)
+    form = AnswerForm(questionnaire_of(survey), request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey_submit(survey=survey, invitation=invitation, answers=form.answers(),
+                          key=form.cleaned_data["submission_key"])
+        except SubmissionRefused as refused:
+            if refused.reason != "stale":
+                return _state(request, refused.reason, survey, token=token)
+            form.add_error(None, STALE)
+        else:
+            return redirect("surveys:thanks", survey.pk)
+    elif request.method == "POST" and invitation.used:
+        return _state(request, "used", survey, token=token)
+    return render(request, "surveys/answer/form.html",
+                  {"survey": survey, "action": request.path, **form.page_context()})
+
+
+def thanks(request, pk: int):
+    survey = get_object_or_404(Survey.objects.exclude(status=Survey.Status.DRAFT), pk=pk)
+    return _state(request, "thanks", survey)
+
+
+def _published(request, survey: Survey, *, token: str = ""):
+    if not (survey.is_over() and survey.results_published):
+        return _state(request, "not_published", survey, token=token)
+    return render(request, "surveys/answer/published.html",
+                  {"survey": survey, "results": published_results(survey)})
+
+
+def published_by_token(request, token: str):
+    invitation_id = invitation_id_from(token)
+    invitation = (Invitation.objects.select_related("survey").filter(
+        pk=invitation_id, used=True).first() if invitation_id else None)
+    if invitation is None:
+        return _state(request, "invalid", status=404)
+    return _published(request, invitation.survey, token=token)
+
+
+@login_required
+def published(request, pk: int):
+    """Respondents (and the survey's managers) read the results chosen for publication."""
+    survey = get_object_or_404(Survey, pk=pk)
+    answered = Invitation.objects.filter(survey=survey, user=request.user, used=True).exists()
+    manages = Survey.objects.visible_to(request.user).filter(pk=pk).exists()
+    if not (answered or manages):
+        return _state(request, "outside", survey, status=403)
+    return _published(request, survey)
+
+
+@login_required
+def mine(request):
+    """A member's surveys: those waiting for an answer, and published results."""
+    return render(request, "surveys/mine.html", {"surveys": member_surveys(request.user)})
