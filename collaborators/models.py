@@ -9,6 +9,7 @@ between its preview and its confirmation.
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
@@ -164,7 +165,11 @@ class Training(models.Model):
     organiser = models.ForeignKey(Unit, verbose_name=_("organiser"), on_delete=models.PROTECT,
                                   related_name="trainings")
     hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=1,
-                                validators=[MinValueValidator(0.5), MaxValueValidator(200)])
+                                validators=[
+                                    MinValueValidator(Decimal("0.5"), _(
+                                        "A training lasts at least half an hour.")),
+                                    MaxValueValidator(200, _(
+                                        "At most 200 hours; split longer courses."))])
     place = models.CharField(_("place"), max_length=200, blank=True)
     content = models.TextField(_("content"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

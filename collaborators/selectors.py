@@ -296,6 +296,8 @@ def opinion_report_counts(*, period: Period, unit: Unit | None = None,
     negative: dict[str, int] = {}
     urgent: dict[str, int] = {}
     for r in rows:
+        if not r["current"]:
+            continue
         if r["sentiment"] == OpinionReport.Sentiment.NEGATIVE:
             negative[r["topic"]] = negative.get(r["topic"], 0) + r["current"]
         if r["urgency"] == OpinionReport.Urgency.URGENT:
