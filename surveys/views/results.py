@@ -70,7 +70,7 @@ def export_xlsx(request, pk: int):
 @login_required
 def publish(request, pk: int):
     survey = managed(request, pk)
-    form = PublishForm(request.POST or None, survey=survey)
+    form = PublishForm(request.POST if request.method == "POST" else None, survey=survey)
     if request.method == "POST" and form.is_valid():
         try:
             count = survey_publish_results(survey=survey, by=request.user,

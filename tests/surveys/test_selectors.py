@@ -1,0 +1,106 @@
+"""The reads the reports app builds on: activity in a period and scope, a survey's report."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from surveys.models import Question, Survey
+from surveys.questionnaire import AnswerData as A
+from surveys.selectors import survey_activity, survey_report
+from surveys.services import survey_sync_invitations
+
+from .factories import SurveyFactory, add_question, member, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def make(units, owner, audience, *, days_ago: int, length: int, status="open"):
+    now = timezone.now()
+    survey = SurveyFactory(owner_unit=units[owner], audience=[units[a] for a in audience],
+                           opens_at=now - timedelta(days=days_ago),
+                           closes_at=now - timedelta(days=days_ago - length), status="draft")
+    question = add_question(survey, Question.Kind.LIKERT, "Hài lòng")
+    Survey.objects.filter(pk=survey.pk).update(status=status)
+    survey.refresh_from_db()
+    if status != "draft":
+        survey_sync_invitations(survey=survey)
+    return survey, question
+
+
+def answer(survey, question, people):
+    Survey.objects.filter(pk=survey.pk).update(status="open", opens_at=timezone.now()
+                                               - timedelta(days=1),
+                                               closes_at=timezone.now() + timedelta(days=1))
+    survey.refresh_from_db()
+    for person in people:
+        submit(survey, person, [A(question.pk, value=4)])
+
+
+@pytest.fixture
+def period(units):
+    bk = [member(units["BK"]) for _ in range(4)] + [member(units["BK-CK"])]
+    khtn = [member(units["KHTN"]) for _ in range(2)]
+    whole, q1 = make(units, "CDDHQG", ["CDDHQG"], days_ago=20, length=10)
+    answer(whole, q1, bk[:3] + khtn[:1])
+    Survey.objects.filter(pk=whole.pk).update(status="closed",
+                                              opens_at=timezone.now() - timedelta(days=20),
+                                              closes_at=timezone.now() - timedelta(days=10))
+    own, q2 = make(units, "BK", ["BK"], days_ago=5, length=30)
+    answer(own, q2, bk[:1])
+    Survey.objects.filter(pk=own.pk).update(opens_at=timezone.now() - timedelta(days=5))
+    make(units, "KHTN", ["KHTN"], days_ago=5, length=30, status="draft")
+    make(units, "CDDHQG", ["CDDHQG"], days_ago=90, length=10, status="closed")
+    return whole, own
+
+
+def test_activity_of_the_whole_university(period, units):
+    whole, own = period
+    today = timezone.localdate()
+    activity = survey_activity(start=today - timedelta(days=30), end=today)
+    assert [s.id for s in activity.running] == [whole.pk, own.pk]
+    assert activity.opened == 2 and activity.closed == 1
+    first = activity.running[0]
+    assert (first.invited, first.answered, first.rate) == (7, 4, 57.1)
+    rates = {r.unit: (r.invited, r.answered) for r in activity.unit_rates}
+    # Both surveys together: BK has 5 members invited twice (one answered each survey once
+    # plus three more for the first); KHTN 2 invited once.
+    assert rates["Công đoàn Trường Đại học Bách khoa"] == (10, 4)
+    assert rates["Công đoàn Trường Đại học Khoa học Tự nhiên"] == (2, 1)
+    assert (activity.invited, activity.answered) == (12, 5)
+    assert "<svg" in activity.chart("Tỷ lệ phản hồi")
+
+
+def test_activity_of_one_unit_counts_only_its_members(period, units):
+    whole, own = period
+    today = timezone.localdate()
+    activity = survey_activity(start=today - timedelta(days=30), end=today, scope=units["KHTN"])
+    assert [s.id for s in activity.running] == [whole.pk]
+    assert (activity.running[0].invited, activity.running[0].answered) == (2, 1)
+    outside = survey_activity(start=today - timedelta(days=8), end=today, scope=units["KHTN"])
+    assert outside.running == []
+
+
+def test_activity_takes_a_fixed_number_of_queries(period, units, django_assert_num_queries):
+    today = timezone.localdate()
+    with CaptureQueriesContext(connection) as before:
+        survey_activity(start=today - timedelta(days=30), end=today)
+    for _ in range(4):
+        survey, question = make(units, "QT", ["QT"], days_ago=3, length=10)
+        answer(survey, question, [member(units["QT"])])
+    with django_assert_num_queries(len(before)):
+        activity = survey_activity(start=today - timedelta(days=30), end=today)
+    assert len(activity.running) == 6
+
+
+def test_a_survey_report_has_results_breakdowns_and_rates(period, units):
+    whole, own = period
+    report = survey_report(whole)
+    question = report.results.questions[0]
+    assert question.answered == 4 and question.mean == 4.0
+    assert question.breakdown.suppressed >= 1  # groups below 5 are hidden, and it says so
+    assert question.breakdown.note
+    assert {r.group.label for r in report.rates.rows} >= {"Công đoàn Trường Đại học Bách khoa"}
+    assert "<svg" in report.rate_chart and "<svg" in question.chart
