@@ -9,5 +9,7 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from portal.navigation import MenuEntry, register
 
+        register(MenuEntry(_("Dashboard"), "reports:dashboard", "speedometer2", order=5,
+                           roles=frozenset({"officer"})))
         register(MenuEntry(_("Reports"), "reports:list", "file-earmark-text", order=70,
                            roles=frozenset({"officer"})))

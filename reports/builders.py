@@ -10,19 +10,22 @@ from . import sections
 from .content import ReportDocument, Section
 from .models import DocumentSettings, Report
 from .periods import Period
+from .survey_sections import survey_sections
 
 TITLES = {
     Report.Kind.MONTHLY: "Tình hình dư luận xã hội tháng {month}/{year}",
     Report.Kind.QUARTERLY: "Kết quả công tác dư luận xã hội quý {quarter}/{year}",
     Report.Kind.SIX_MONTH: "Sơ kết công tác dư luận xã hội 6 tháng đầu năm {year}",
     Report.Kind.ANNUAL: "Tổng kết công tác dư luận xã hội năm {year}",
+    Report.Kind.SURVEY: "Kết quả khảo sát “{title}”",
 }
 
 
 def subject_for(report: Report) -> str:
     end = report.period_end
     text = TITLES[report.kind].format(month=end.month, year=end.year,
-                                      quarter=(end.month - 1) // 3 + 1)
+                                      quarter=(end.month - 1) // 3 + 1,
+                                      title=report.survey.title if report.survey_id else "")
     if report.scope.parent_id is not None:
         text += f" của {report.scope.name}"
     return text
@@ -34,7 +37,10 @@ def build_document(report: Report) -> ReportDocument:
     period = Period(report.period_start, report.period_end)
     is_unit = scope.parent_id is not None
     with translation.override("vi"):
-        body: list[Section] = sections.all_sections(scope=scope, period=period)
+        if report.kind == Report.Kind.SURVEY:
+            body: list[Section] = survey_sections(report)
+        else:
+            body = sections.all_sections(scope=scope, period=period)
     recipients = [line.strip().rstrip(";.") for line in doc_settings.recipients.splitlines()
                   if line.strip()]
     return ReportDocument(
@@ -45,7 +51,7 @@ def build_document(report: Report) -> ReportDocument:
         issued_on=report.issued_on or report.period_end,
         doc_type="BÁO CÁO",
         subject=subject_for(report),
-        intro=(
+        intro="" if report.kind == Report.Kind.SURVEY else (
             f"Thực hiện Công văn số 360/CĐ-ĐHQG ngày 17/9/2024 của Ban Thường vụ Công đoàn "
             f"ĐHQG-HCM về tiếp tục thực hiện có hiệu quả công tác dư luận xã hội, "
             f"{'Ban Chấp hành ' + scope.name if is_unit else 'Ban Thường vụ Công đoàn ĐHQG-HCM'}"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Unit
+from surveys.models import Survey
 
 from .models import Report
 from .periods import Period, period_ending_on_cutoff
@@ -18,10 +19,15 @@ class ReportRequestForm(forms.Form):
         label=_("Scope"), queryset=Unit.objects.none(),
         error_messages={"invalid_choice": _("You cannot ask for a report on this unit.")},
     )
-    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(
+    period_start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(
         attrs={"type": "date"}, format="%Y-%m-%d"))
-    period_end = forms.DateField(label=_("To"), widget=forms.DateInput(
+    period_end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(
         attrs={"type": "date"}, format="%Y-%m-%d"))
+    survey = forms.ModelChoiceField(
+        label=_("Survey (for a survey results report)"), required=False,
+        queryset=Survey.objects.none(),
+        error_messages={"invalid_choice": _("Choose one of your surveys that is over.")},
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,6 +36,8 @@ class ReportRequestForm(forms.Form):
         if not user.is_committee:
             scopes = scopes.filter(pk=user.unit_id)
         self.fields["scope"].queryset = scopes
+        self.fields["survey"].queryset = (Survey.objects.visible_to(user).over()
+                                          .select_related("owner_unit").order_by("-closes_at"))
         last = period_ending_on_cutoff("monthly", timezone.localdate())
         self.initial.setdefault("kind", Report.Kind.MONTHLY)
         self.initial.setdefault("scope", scopes.first())
@@ -39,13 +47,24 @@ class ReportRequestForm(forms.Form):
         self.helper.layout = Layout(
             Row(Column("kind", css_class="col-md-6"), Column("scope", css_class="col-md-6")),
             Row(Column("period_start", css_class="col-6 col-md-3"),
-                Column("period_end", css_class="col-6 col-md-3")),
+                Column("period_end", css_class="col-6 col-md-3"),
+                Column("survey", css_class="col-md-6")),
             Submit("request", _("Generate the report")),
         )
 
     def clean(self):
         data = super().clean()
+        if data.get("kind") == Report.Kind.SURVEY:
+            if not data.get("survey"):
+                self.add_error("survey", forms.ValidationError(
+                    _("Choose the survey whose results the report presents."),
+                    code="survey_missing"))
+            return data
         start, end = data.get("period_start"), data.get("period_end")
+        for name in ("period_start", "period_end"):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, forms.ValidationError(
+                    _("This field is required."), code="required"))
         if start and end:
             if start > end:
                 self.add_error("period_end", forms.ValidationError(
@@ -62,3 +81,51 @@ class ReportRequestForm(forms.Form):
     @property
     def period(self) -> Period:
         return Period(self.cleaned_data["period_start"], self.cleaned_data["period_end"])
+
+
+class DashboardPeriodForm(forms.Form):
+    """The dashboard's period: a reporting period by name, or two dates."""
+
+    PRESETS = [
+        ("current", _("This reporting month so far")),
+        ("monthly", _("Last reporting month")),
+        ("quarterly", _("Last quarter")),
+        ("six_month", _("Last six months")),
+        ("annual", _("Last year")),
+        ("custom", _("Other dates")),
+    ]
+    preset = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False)
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(
+        attrs={"type": "date"}, format="%Y-%m-%d"))
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(
+        attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("preset") == "custom":
+            start, end = data.get("start"), data.get("end")
+            if not start or not end:
+                raise forms.ValidationError(_("Give both dates of the period."), code="missing")
+            if start > end:
+                raise forms.ValidationError(
+                    _("The end of the period must be on or after its start."), code="reversed")
+            if end > timezone.localdate():
+                raise forms.ValidationError(
+                    _("The period has not ended yet; choose a period in the past."),
+                    code="future")
+        return data
+
+    def period(self):
+        """The chosen period (the current reporting month when nothing valid is chosen)."""
+        from collaborators.periods import Period as DayPeriod
+
+        from .dashboard import default_period
+
+        today = timezone.localdate()
+        preset = self.cleaned_data.get("preset") if self.is_bound and self.is_valid() else ""
+        if preset == "custom":
+            return DayPeriod(self.cleaned_data["start"], self.cleaned_data["end"])
+        if preset in ("monthly", "quarterly", "six_month", "annual"):
+            period = period_ending_on_cutoff(preset, today)
+            return DayPeriod(period.start, period.end)
+        return default_period(today)

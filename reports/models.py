@@ -29,6 +29,7 @@ class Report(models.Model):
         QUARTERLY = "quarterly", _("Quarterly briefing report")
         SIX_MONTH = "six_month", _("Six-month review")
         ANNUAL = "annual", _("Annual review")
+        SURVEY = "survey", _("Survey results report")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -41,6 +42,10 @@ class Report(models.Model):
     period_end = models.DateField(_("to"))
     scope = models.ForeignKey(
         "portal.Unit", verbose_name=_("scope"), on_delete=models.PROTECT, related_name="reports"
+    )
+    survey = models.ForeignKey(
+        "surveys.Survey", verbose_name=_("survey"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
@@ -75,7 +80,16 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "period_start", "period_end", "scope"],
+                condition=~Q(kind="survey"),
                 name="report_one_per_kind_period_scope",
+            ),
+            models.UniqueConstraint(
+                fields=["survey"], condition=Q(kind="survey"), name="report_one_per_survey"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="survey", survey__isnull=False)
+                | (~Q(kind="survey") & Q(survey__isnull=True)),
+                name="report_survey_iff_survey_kind",
             ),
             models.UniqueConstraint(
                 fields=["year", "symbol", "number"], name="report_number_unique_per_year"
@@ -90,6 +104,8 @@ class Report(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.survey_id:
+            return f"{self.get_kind_display()}: {self.survey}"
         return f"{self.get_kind_display()} {self.period_label} — {self.scope}"
 
     def get_absolute_url(self) -> str:

@@ -4,20 +4,24 @@ from django.utils import timezone
 
 from portal.demo import register
 from portal.models import Unit
+from surveys.models import Survey
 
 from .models import Report
 from .periods import period_ending_on_cutoff
-from .services import report_render, report_request
+from .services import report_render, report_request, report_request_for_survey
 
 
 def seed(*, stdout) -> None:
     today = timezone.localdate()
     top = Unit.objects.get(code="CDDHQG")
-    wanted = [(kind, top) for kind in Report.Kind.values]
+    wanted = [(kind, top) for kind in Report.Kind.values if kind != Report.Kind.SURVEY]
     wanted.append((Report.Kind.MONTHLY, Unit.objects.get(code="BK")))
-    for kind, scope in wanted:
-        report = report_request(kind=kind, period=period_ending_on_cutoff(kind, today),
-                                scope=scope, by=None)
+    reports = [report_request(kind=kind, period=period_ending_on_cutoff(kind, today),
+                              scope=scope, by=None) for kind, scope in wanted]
+    closed = Survey.objects.over().order_by("-closes_at").first()
+    if closed is not None:
+        reports.append(report_request_for_survey(survey=closed, by=None))
+    for report in reports:
         if report.status != Report.Status.DONE:
             report_render(report_id=report.pk, generation=report.generation)
     stdout.write(f"reports: {Report.objects.filter(status=Report.Status.DONE).count()} done")

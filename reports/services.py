@@ -53,23 +53,38 @@ def report_request(*, kind: str, period: Period, scope: Unit, by: User | None) -
         raise ReportRequestError(_("The start of the period is after its end."))
     if period.end > timezone.localdate():
         raise ReportRequestError(_("The period has not ended yet; choose a period in the past."))
-    existing = Report.objects.filter(
-        kind=kind, period_start=period.start, period_end=period.end, scope=scope
-    ).first()
+    identity = {"kind": kind, "period_start": period.start, "period_end": period.end,
+                "scope": scope}
+    return _existing_or_new(identity, requested_by=by, year=period.end.year,
+                            symbol=_symbol_for(scope, DocumentSettings.load()))
+
+
+def report_request_for_survey(*, survey, by: User | None) -> Report:
+    """The results report of a survey that is over: one per survey."""
+    if not survey.is_over():
+        raise ReportRequestError(_("A survey's results report is made once the survey is over."))
+    start = timezone.localdate(survey.opens_at)
+    end = min(timezone.localdate(survey.closes_at), timezone.localdate())
+    return _existing_or_new(
+        {"kind": Report.Kind.SURVEY, "survey": survey}, scope=survey.owner_unit,
+        period_start=min(start, end), period_end=end, requested_by=by, year=end.year,
+        symbol=_symbol_for(survey.owner_unit, DocumentSettings.load()))
+
+
+def _existing_or_new(identity: dict, **fields) -> Report:
+    """The report with this identity, or a new one with its job queued. Two people asking
+    at the same instant both get the one that was saved first."""
+    existing = Report.objects.filter(**identity).first()
     if existing:
         return existing
-    report = Report(kind=kind, period_start=period.start, period_end=period.end, scope=scope,
-                    requested_by=by, year=period.end.year,
-                    symbol=_symbol_for(scope, DocumentSettings.load()))
+    report = Report(**identity, **fields)
     report.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             report.save()
             _enqueue(report)
     except IntegrityError:
-        # Someone asked for the same report at the same instant: theirs is the one.
-        return Report.objects.get(kind=kind, period_start=period.start,
-                                  period_end=period.end, scope=scope)
+        return Report.objects.get(**identity)
     return report
 
 

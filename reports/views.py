@@ -12,7 +12,12 @@ from portal.permissions import role_required
 
 from .forms import ReportRequestForm
 from .models import Report
-from .services import ReportRequestError, report_regenerate, report_request
+from .services import (
+    ReportRequestError,
+    report_regenerate,
+    report_request,
+    report_request_for_survey,
+)
 
 report_reader = role_required("officer")
 
@@ -36,8 +41,12 @@ def report_new(request):
     form = ReportRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            report = report_request(kind=form.cleaned_data["kind"], period=form.period,
-                                    scope=form.cleaned_data["scope"], by=request.user)
+            if form.cleaned_data["kind"] == Report.Kind.SURVEY:
+                report = report_request_for_survey(survey=form.cleaned_data["survey"],
+                                                   by=request.user)
+            else:
+                report = report_request(kind=form.cleaned_data["kind"], period=form.period,
+                                        scope=form.cleaned_data["scope"], by=request.user)
         except ReportRequestError as error:
             form.add_error(None, str(error))
         else:
@@ -80,3 +89,23 @@ def report_download(request, pk: int, fmt: str):
         raise Http404 from missing
     name = f"{report.number_label.replace('/', '-')}-{report.kind}-{report.period_end:%Y%m%d}"
     return FileResponse(handle, as_attachment=True, filename=f"{name}.{fmt}")
+
+
+@report_reader
+def dashboard(request):
+    from .dashboard import build_dashboard, top_unit
+    from .forms import DashboardPeriodForm
+
+    form = DashboardPeriodForm(request.GET or None)
+    period = form.period()
+    user = request.user
+    if user.is_committee:
+        scope, university = top_unit(), None
+    else:
+        if user.unit is None:
+            raise PermissionDenied
+        scope = user.unit
+        university = build_dashboard(scope=top_unit(), period=period).total
+    board = build_dashboard(scope=scope, period=period)
+    return render(request, "reports/dashboard.html", {
+        "form": form, "board": board, "university": university})

@@ -46,3 +46,8 @@ def test_every_message_has_a_vietnamese_translation():
         assert "msgid" not in fuzzy, f"fuzzy entries in {po}"
         mo = po.with_suffix(".mo")
         assert mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime - 1, f"{mo} is stale"
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_person_switches(client, db):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in page and "Đăng nhập cổng thông tin" in page

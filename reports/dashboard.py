@@ -1,0 +1,174 @@
+"""The Standing Committee's and the officers' dashboards: every unit's indicators for a
+period, with the change from the previous period, in a constant number of queries.
+
+Each indicator says which way is good and when a cell is weak, and links to the records
+behind its number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.db.models import F, Func, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from collaborators.models import OpinionReport
+from collaborators.periods import Period
+from collaborators.selectors import coverage_by_unit, opinion_report_counts, target_per_100
+from portal import charts
+from portal.models import Unit
+from surveys.selectors import survey_activity
+
+WEAK_TRAINED_SHARE = 50.0  # percent of collaborators trained in the last 12 months
+WEAK_RESPONSE_RATE = 50.0  # percent of invited members who answered
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str | Promise
+    suffix: str = ""
+    decimals: int = 0
+
+
+INDICATORS = [
+    Indicator("members", _("Members")),
+    Indicator("per_100", _("Collaborators per 100 members"), decimals=1),
+    Indicator("trained", _("Trained in 12 months"), suffix="%"),
+    Indicator("opinions", _("Opinion reports")),
+    Indicator("urgent", _("Urgent or widespread")),
+    Indicator("survey_rate", _("Survey response rate"), suffix="%"),
+]
+
+
+@dataclass
+class Cell:
+    value: float | None
+    previous: float | None = None
+    weak: bool = False
+    url: str = ""
+
+    @property
+    def change(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+
+@dataclass
+class UnitRow:
+    unit: Unit
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+    @property
+    def weak_count(self) -> int:
+        return sum(cell.weak for cell in self.cells.values())
+
+
+@dataclass
+class Dashboard:
+    period: Period
+    scope: Unit
+    rows: list[UnitRow]
+    total: UnitRow
+    indicators: list[Indicator]
+    opinions: object  # collaborators.selectors.OpinionCounts
+    surveys: object  # surveys.selectors.SurveyActivity
+    target: float
+
+    def coverage_chart(self):
+        return charts.bar_chart(
+            [(row.unit.name, row.cells["per_100"].value or 0) for row in self.rows],
+            title=str(_("Collaborators per 100 members")), decimals=1, target=self.target,
+            highlight={row.unit.name for row in self.rows if row.cells["per_100"].weak})
+
+    def topics_chart(self):
+        topics = [t for t in self.opinions.by_topic if t.current or t.previous]
+        return charts.column_chart(
+            [str(t.label) for t in topics],
+            [charts.Series(str(_("This period")), [t.current for t in topics]),
+             charts.Series(str(_("Previous period")), [t.previous for t in topics],
+                           color="#9bb3d1")],
+            title=str(_("Opinion reports by topic")))
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def _opinion_counts(units: list[Unit], period: Period) -> dict[int, dict[str, int]]:
+    """Per unit (with its subtree): reports this period, last period, urgent this period."""
+    start, end = period.bounds
+    previous_start, _ = period.previous.bounds
+    below = OpinionReport.objects.filter(unit__path__startswith=OuterRef("path"))
+    urgent = Q(urgency=OpinionReport.Urgency.URGENT) | Q(spread=OpinionReport.Spread.WIDESPREAD)
+    rows = Unit.objects.filter(pk__in=[u.pk for u in units]).annotate(
+        now=_count(below.filter(created_at__gte=start, created_at__lt=end)),
+        before=_count(below.filter(created_at__gte=previous_start, created_at__lt=start)),
+        urgent=_count(below.filter(urgent, created_at__gte=start, created_at__lt=end)),
+    ).values("pk", "now", "before", "urgent")
+    return {r["pk"]: r for r in rows}
+
+
+def _url(name: str, **params) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return reverse(name) + (f"?{query}" if query else "")
+
+
+def _row(unit: Unit, coverage, previous_coverage, opinions: dict,
+         rate: tuple[float, int] | None) -> UnitRow:
+    link_unit = unit.pk if unit.parent_id else None
+    trained = coverage.trained_share
+    per_100 = coverage.per_100
+    return UnitRow(unit, {
+        "members": Cell(coverage.members, weak=not coverage.members),
+        "per_100": Cell(per_100, previous_coverage.per_100 if previous_coverage else None,
+                        weak=coverage.below_target or per_100 is None,
+                        url=_url("collaborators:coverage", unit=link_unit)),
+        "trained": Cell(trained, previous_coverage.trained_share if previous_coverage else None,
+                        weak=trained is not None and trained < WEAK_TRAINED_SHARE,
+                        url=_url("collaborators:list", unit=link_unit, trained="no")),
+        "opinions": Cell(opinions.get("now", 0), opinions.get("before", 0),
+                         weak=not opinions.get("now", 0),
+                         url=_url("collaborators:report_list", unit=link_unit, status="")),
+        "urgent": Cell(opinions.get("urgent", 0),
+                       url=_url("collaborators:report_list", unit=link_unit, status="",
+                                urgency=OpinionReport.Urgency.URGENT)),
+        "survey_rate": Cell(rate[0] if rate and rate[1] else None,
+                            weak=bool(rate and rate[1] and rate[0] < WEAK_RESPONSE_RATE),
+                            url=_url("surveys:list")),
+    })
+
+
+def build_dashboard(*, scope: Unit, period: Period) -> Dashboard:
+    """Indicators for `scope` as a whole and for each unit one level below it."""
+    children = list(Unit.objects.active().filter(parent=scope).order_by("path"))
+    everyone = [scope, *children]
+    coverage = {c.unit.pk: c for c in coverage_by_unit(everyone, on=period.end)}
+    before = {c.unit.pk: c for c in coverage_by_unit(everyone, on=period.previous.end)}
+    opinions = _opinion_counts(everyone, period)
+    surveys = survey_activity(start=period.start, end=period.end, scope=scope)
+    rates = {r.unit_id: (r.rate, r.invited) for r in surveys.unit_rates}
+    rows = [_row(u, coverage[u.pk], before.get(u.pk), opinions.get(u.pk, {}), rates.get(u.pk))
+            for u in children]
+    total = _row(scope, coverage[scope.pk], before.get(scope.pk), opinions.get(scope.pk, {}),
+                 (surveys.rate, surveys.invited))
+    return Dashboard(period=period, scope=scope, rows=rows, total=total, indicators=INDICATORS,
+                     opinions=opinion_report_counts(period=period, unit=scope),
+                     surveys=surveys, target=target_per_100())
+
+
+def top_unit() -> Unit:
+    return Unit.objects.filter(parent__isnull=True).order_by("path").first()
+
+
+def default_period(today: date) -> Period:
+    """From the last reporting cut-off (the 20th) to today."""
+    from .periods import period_ending_on_cutoff
+
+    return Period(period_ending_on_cutoff("monthly", today).end + timedelta(days=1), today)
