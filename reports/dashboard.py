@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import F, Func, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +20,7 @@ from collaborators.models import OpinionReport
 from collaborators.periods import Period
 from collaborators.selectors import coverage_by_unit, opinion_report_counts, target_per_100
 from portal import charts
-from portal.models import Unit
+from portal.models import PATH_STEP, Unit
 from surveys.selectors import survey_activity
 
 WEAK_TRAINED_SHARE = 50.0  # percent of collaborators trained in the last 12 months
@@ -96,23 +96,34 @@ class Dashboard:
             title=str(_("Opinion reports by topic")))
 
 
-def _count(queryset: QuerySet) -> Coalesce:
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted), 0)
+def _opinion_counts(scope: Unit, children: list[Unit],
+                    period: Period) -> dict[int, dict[str, int]]:
+    """Per child of `scope` (with its subtree), and for `scope` itself: reports this period,
+    last period, and urgent or widespread ones this period.
 
-
-def _opinion_counts(units: list[Unit], period: Period) -> dict[int, dict[str, int]]:
-    """Per unit (with its subtree): reports this period, last period, urgent this period."""
+    One scan of the two periods' reports, grouped by the child each report falls under (the
+    first characters of its unit's path), rather than one correlated count per unit."""
     start, end = period.bounds
     previous_start, _ = period.previous.bounds
-    below = OpinionReport.objects.filter(unit__path__startswith=OuterRef("path"))
+    width = len(scope.path) + PATH_STEP
     urgent = Q(urgency=OpinionReport.Urgency.URGENT) | Q(spread=OpinionReport.Spread.WIDESPREAD)
-    rows = Unit.objects.filter(pk__in=[u.pk for u in units]).annotate(
-        now=_count(below.filter(created_at__gte=start, created_at__lt=end)),
-        before=_count(below.filter(created_at__gte=previous_start, created_at__lt=start)),
-        urgent=_count(below.filter(urgent, created_at__gte=start, created_at__lt=end)),
-    ).values("pk", "now", "before", "urgent")
-    return {r["pk"]: r for r in rows}
+    rows = (OpinionReport.objects
+            .filter(unit__path__startswith=scope.path, created_at__gte=previous_start,
+                    created_at__lt=end)
+            .annotate(branch=Substr("unit__path", 1, width)).values("branch").order_by()
+            .annotate(now=Count("pk", filter=Q(created_at__gte=start)),
+                      before=Count("pk", filter=Q(created_at__lt=start)),
+                      urgent=Count("pk", filter=urgent & Q(created_at__gte=start))))
+    by_path = {child.path: child.pk for child in children}
+    counts: dict[int, dict[str, int]] = {}
+    total = {"now": 0, "before": 0, "urgent": 0}
+    for row in rows:
+        for key in total:
+            total[key] += row[key]
+        if row["branch"] in by_path:
+            counts[by_path[row["branch"]]] = row
+    counts[scope.pk] = total
+    return counts
 
 
 def _url(name: str, **params) -> str:
@@ -151,7 +162,7 @@ def build_dashboard(*, scope: Unit, period: Period) -> Dashboard:
     everyone = [scope, *children]
     coverage = {c.unit.pk: c for c in coverage_by_unit(everyone, on=period.end)}
     before = {c.unit.pk: c for c in coverage_by_unit(everyone, on=period.previous.end)}
-    opinions = _opinion_counts(everyone, period)
+    opinions = _opinion_counts(scope, children, period)
     surveys = survey_activity(start=period.start, end=period.end, scope=scope)
     rates = {r.unit_id: (r.rate, r.invited) for r in surveys.unit_rates}
     rows = [_row(u, coverage[u.pk], before.get(u.pk), opinions.get(u.pk, {}), rates.get(u.pk))
