@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CollaboratorsConfig(AppConfig):
@@ -11,9 +12,10 @@ class CollaboratorsConfig(AppConfig):
 
         from . import home  # noqa: F401  (registers the home page's to-dos and panels)
 
-        register(MenuEntry(_("Opinion network"), "collaborators:list", "people", order=20,
-                           roles=frozenset({"officer"})))
-        register(MenuEntry(_("Opinion reports"), "collaborators:report_list", "megaphone",
-                           order=21, roles=frozenset({"officer", "collaborator"})))
+        # Short labels: the menu bar is shared by every app.
+        register(MenuEntry(pgettext_lazy("menu", "Opinion network"), "collaborators:list",
+                           "people", order=20, roles=frozenset({"officer"})))
+        register(MenuEntry(pgettext_lazy("menu", "Opinion reports"), "collaborators:report_list",
+                           "megaphone", order=21, roles=frozenset({"officer", "collaborator"})))
         register(MenuEntry(_("My trainings"), "collaborators:training_list", "mortarboard",
                            order=22, roles=frozenset({"collaborator"})))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from portal.charts import Series, bar_chart, column_chart, stacked_bar
 
@@ -23,6 +23,14 @@ TOPIC_SHORT = {
     OpinionReport.Topic.MISINFORMATION: gettext_lazy("Misinformation"),
     OpinionReport.Topic.OTHER: gettext_lazy("Other"),
 }
+
+
+# The legend of a composition chart has two columns: long role names are shortened.
+ROLE_SHORT = {
+    "officer": pgettext_lazy("chart", "Opinion officers"),
+    "collaborator": pgettext_lazy("chart", "Collaborators"),
+}
+HALF = 480  # charts laid out two to a row: two legend columns, text still readable
 
 
 def unit_label(row: UnitCoverage, limit: int = 34) -> str:
@@ -45,7 +53,7 @@ def ratio_chart(rows: list[UnitCoverage]) -> SafeString:
         [(unit_label(row), row.per_100 or 0) for row in shown],
         title=_("Collaborators per 100 members (target %(t)s)") % {
             "t": f"{target:g}".replace(".", ",") if target is not None else "—"},
-        decimals=1, target=target,
+        decimals=1, target=target, width=HALF,
         highlight={unit_label(row) for row in shown if row.below_target})
 
 
@@ -53,11 +61,12 @@ def trained_chart(rows: list[UnitCoverage]) -> SafeString:
     shown = [row for row in rows if row.trained_share is not None]
     return bar_chart([(unit_label(row), row.trained_share or 0) for row in shown],
                      title=_("Share trained in the last 12 months"), suffix="%",
-                     decimals=0, max_value=100)
+                     decimals=0, max_value=100, width=HALF)
 
 
 def composition_chart(slices: list[Slice], title: str) -> SafeString:
-    return stacked_bar([(str(s.label), s.count) for s in slices if s.count], title=title)
+    return stacked_bar([(str(ROLE_SHORT.get(s.key, s.label)), s.count)
+                        for s in slices if s.count], title=title, width=HALF)
 
 
 def topic_trend_chart(counts: OpinionCounts) -> SafeString:
@@ -69,4 +78,5 @@ def topic_trend_chart(counts: OpinionCounts) -> SafeString:
 
 
 def breakdown_chart(trends, title: str) -> SafeString:
-    return stacked_bar([(str(t.label), t.current) for t in trends if t.current], title=title)
+    return stacked_bar([(str(t.label), t.current) for t in trends if t.current], title=title,
+                       width=HALF)

@@ -322,7 +322,7 @@ class PeriodForm(FilterForm):
     """The hot-topics board's period and scope (GET)."""
 
     field_order = ["period", "start", "end", "unit"]
-    period = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False)
+    period = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False, initial="30")
     start = forms.DateField(label=_("From"), required=False, widget=DateInput())
     end = forms.DateField(label=_("To"), required=False, widget=DateInput())
 

@@ -60,32 +60,45 @@ TRAININGS = [
      0.6),
 ]
 
+# What collaborators hear, by topic, with the sentiment each remark carries.
 TOPIC_TEXT = {
-    "pay": ["Nhiều viên chức trẻ băn khoăn về lộ trình cải cách tiền lương, cho rằng thu nhập "
-            "tăng thêm chưa theo kịp giá sinh hoạt.",
-            "Giảng viên hỏi về cách tính thu nhập tăng thêm năm nay và thời điểm chi trả.",
-            "Người lao động hợp đồng phản ánh chưa được điều chỉnh phụ cấp theo mức lương cơ sở "
-            "mới."],
-    "policy": ["Đoàn viên quan tâm đến quy định mới về đánh giá, xếp loại viên chức và tiêu chí "
-               "hoàn thành nhiệm vụ.",
-               "Có ý kiến chưa rõ về chính sách tự chủ đại học ảnh hưởng đến biên chế.",
-               "Viên chức đồng tình với chủ trương chuyển đổi số trong quản lý hồ sơ."],
-    "conditions": ["Một số phòng làm việc thiếu điều hòa, ảnh hưởng đến hiệu quả công việc "
-                   "mùa nắng nóng.",
-                   "Cán bộ phản ánh khối lượng công việc hành chính tăng vào cuối học kỳ.",
-                   "Nhân viên bảo vệ ca đêm đề nghị cải thiện chỗ nghỉ giữa ca."],
-    "teaching": ["Giảng viên lo ngại định mức giờ giảng tăng khi mở thêm chương trình đào tạo.",
-                 "Ý kiến tích cực về đợt bồi dưỡng phương pháp giảng dạy trực tuyến.",
-                 "Giảng viên trẻ mong được hỗ trợ kinh phí đi học nâng cao trình độ."],
-    "facilities": ["Bãi giữ xe quá tải vào giờ cao điểm buổi sáng.",
-                   "Căn tin mới được đoàn viên đánh giá tốt về chất lượng và giá cả.",
-                   "Thang máy khu nhà B hỏng nhiều lần trong tháng."],
-    "misinformation": ["Trên mạng xã hội lan truyền thông tin sai về việc cắt giảm biên chế "
-                       "hàng loạt, gây hoang mang trong viên chức.",
-                       "Một số nhóm chat chia sẻ văn bản giả mạo về chế độ nghỉ hưu sớm.",
-                       "Có bài đăng xuyên tạc về kết quả tuyển sinh, cần thông tin chính thống."],
-    "other": ["Đoàn viên đề xuất tổ chức hoạt động thể thao dịp kỷ niệm ngày thành lập.",
-              "Ý kiến mong muốn mở rộng chương trình khám sức khỏe định kỳ cho người thân."],
+    "pay": [("negative", "Nhiều viên chức trẻ băn khoăn về lộ trình cải cách tiền lương, cho "
+                         "rằng thu nhập tăng thêm chưa theo kịp giá sinh hoạt."),
+            ("neutral", "Giảng viên hỏi về cách tính thu nhập tăng thêm năm nay và thời điểm "
+                        "chi trả."),
+            ("negative", "Người lao động hợp đồng phản ánh chưa được điều chỉnh phụ cấp theo "
+                         "mức lương cơ sở mới."),
+            ("positive", "Viên chức phấn khởi khi đơn vị chi thu nhập tăng thêm đúng hạn.")],
+    "policy": [("neutral", "Đoàn viên quan tâm đến quy định mới về đánh giá, xếp loại viên chức "
+                           "và tiêu chí hoàn thành nhiệm vụ."),
+               ("negative", "Có ý kiến lo ngại chính sách tự chủ đại học ảnh hưởng đến biên chế."),
+               ("positive", "Viên chức đồng tình với chủ trương chuyển đổi số trong quản lý hồ "
+                            "sơ.")],
+    "conditions": [("negative", "Một số phòng làm việc thiếu điều hòa, ảnh hưởng đến hiệu quả "
+                                "công việc mùa nắng nóng."),
+                   ("neutral", "Cán bộ phản ánh khối lượng công việc hành chính tăng vào cuối "
+                               "học kỳ."),
+                   ("negative", "Nhân viên bảo vệ ca đêm đề nghị cải thiện chỗ nghỉ giữa ca.")],
+    "teaching": [("negative", "Giảng viên lo ngại định mức giờ giảng tăng khi mở thêm chương "
+                              "trình đào tạo."),
+                 ("positive", "Ý kiến tích cực về đợt bồi dưỡng phương pháp giảng dạy trực "
+                              "tuyến."),
+                 ("neutral", "Giảng viên trẻ mong được hỗ trợ kinh phí đi học nâng cao trình "
+                             "độ.")],
+    "facilities": [("negative", "Bãi giữ xe quá tải vào giờ cao điểm buổi sáng."),
+                   ("positive", "Căn tin mới được đoàn viên đánh giá tốt về chất lượng và giá "
+                                "cả."),
+                   ("negative", "Thang máy khu nhà B hỏng nhiều lần trong tháng.")],
+    "misinformation": [("negative", "Trên mạng xã hội lan truyền thông tin sai về việc cắt giảm "
+                                    "biên chế hàng loạt, gây hoang mang trong viên chức."),
+                       ("negative", "Một số nhóm chat chia sẻ văn bản giả mạo về chế độ nghỉ "
+                                    "hưu sớm."),
+                       ("neutral", "Có bài đăng xuyên tạc về kết quả tuyển sinh; viên chức "
+                                   "mong có thông tin chính thống.")],
+    "other": [("positive", "Đoàn viên đề xuất tổ chức hoạt động thể thao dịp kỷ niệm ngày "
+                           "thành lập."),
+              ("neutral", "Ý kiến mong muốn mở rộng chương trình khám sức khỏe định kỳ cho "
+                          "người thân.")],
 }
 PROPOSALS = ["Đề nghị công đoàn cơ sở phối hợp với phòng Tổ chức - Cán bộ thông tin rõ cho "
              "viên chức.", "Đề nghị tổ chức đối thoại trực tiếp với lãnh đạo đơn vị.",
@@ -95,7 +108,6 @@ TOPICS_RECENT = {"pay": 8, "policy": 4, "conditions": 3, "teaching": 3, "facilit
                  "misinformation": 5, "other": 1}
 TOPICS_BEFORE = {"pay": 3, "policy": 4, "conditions": 3, "teaching": 3, "facilities": 3,
                  "misinformation": 2, "other": 1}
-SENTIMENT = {"pay": (1, 3, 6), "misinformation": (0, 3, 7), "facilities": (3, 4, 3)}
 
 
 def _pick(rng: random.Random, weights: dict[str, int]) -> str:
@@ -185,8 +197,7 @@ def seed_reports(units: dict[str, Unit], accounts: dict[str, User], rng: random.
             key = uuid.uuid5(namespace, f"report-{number}")
             person = demo_person if number % 9 == 0 else rng.choice(people)
             topic = _pick(rng, TOPICS_RECENT if days_ago < 30 else TOPICS_BEFORE)
-            sentiment = rng.choices(["positive", "neutral", "negative"],
-                                    weights=SENTIMENT.get(topic, (3, 4, 3)))[0]
+            sentiment, summary = rng.choice(TOPIC_TEXT[topic])
             created = now - timedelta(days=days_ago, hours=rng.randint(0, 12),
                                       minutes=rng.randint(0, 59))
             urgency = rng.choices(["normal", "soon", "urgent"], weights=(7, 2, 1))[0]
@@ -202,7 +213,7 @@ def seed_reports(units: dict[str, Unit], accounts: dict[str, User], rng: random.
                     status, escalated_at = "escalated", created + timedelta(days=1, hours=2)
             report = OpinionReport(
                 unit=person.unit, collaborator=person, author=person.account,
-                topic=topic, summary=rng.choice(TOPIC_TEXT[topic]), sentiment=sentiment,
+                topic=topic, summary=summary, sentiment=sentiment,
                 spread=spread, urgency=urgency, proposal=rng.choice(PROPOSALS),
                 status=status, reviewed_at=reviewed_at, reviewed_by=reviewer if reviewed_at
                 else None, escalated_at=escalated_at, escalated_by=reviewer if escalated_at

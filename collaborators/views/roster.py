@@ -25,18 +25,20 @@ PAGE_SIZE = 25
 
 def _filtered(request):
     form = RosterFilterForm(request.GET or None, user=request.user)
-    return form, roster(request.user, **form.filters())
+    filters = form.filters()
+    return form, filters, roster(request.user, **filters)
 
 
 @role_required("officer")
 def roster_list(request):
-    form, people = _filtered(request)
+    form, filters, people = _filtered(request)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "collaborators/roster_list.html"
     if request.htmx and request.htmx.target == "roster-results":
         template += "#results"
     return render(request, template, {
         "form": form, "page_obj": page, "people": page.object_list,
+        "filtered": bool(set(filters) - {"q"}),
         "can_add": Unit.objects.changeable_by(request.user).exists(),
         "query": request.GET.urlencode(), "section": "roster",
     })
@@ -44,7 +46,7 @@ def roster_list(request):
 
 @role_required("officer")
 def roster_export(request):
-    _form, people = _filtered(request)
+    _form, _filters, people = _filtered(request)
     response = HttpResponse(roster_workbook(people.iterator(chunk_size=1000)),
                             content_type=XLSX_TYPE)
     name = f"danh-sach-ctv-{timezone.localdate():%Y%m%d}.xlsx"
