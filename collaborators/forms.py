@@ -57,6 +57,9 @@ class CollaboratorForm(forms.ModelForm):
                   "decision_file", "joined_on", "status", "status_since", "notes"]
         widgets = {"decision_date": DateInput(), "joined_on": DateInput(),
                    "status_since": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+        # Django's own Vietnamese for these reads badly or is missing.
+        error_messages = {"birth_year": {"invalid": _(
+            "Write the year of birth with four digits, e.g. 1985.")}}
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -222,9 +225,18 @@ class TrainingForm(forms.ModelForm):
         model = Training
         fields = ["title", "held_on", "organiser", "hours", "place", "content"]
         widgets = {"held_on": DateInput(), "content": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"hours": {
+            "invalid": _("Write the number of hours, e.g. 3 or 1.5."),
+            "max_digits": _("At most 200 hours; split longer courses."),
+            "max_whole_digits": _("At most 200 hours; split longer courses."),
+            "max_decimal_places": _("Count hours to the half hour, e.g. 1.5."),
+        }}
 
-    def __init__(self, *args, user: User, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, user: User, **kwargs):
+        if data is not None and "hours" in data:  # "1,5" as Vietnamese write it
+            data = data.copy()
+            data["hours"] = data["hours"].replace(",", ".")
+        super().__init__(data, *args, **kwargs)
         self.fields["organiser"].queryset = Unit.objects.changeable_by(user).active()
         self.fields["hours"].widget.attrs.update({"step": "0.5", "min": "0.5"})
         self.helper = FormHelper()
@@ -262,7 +274,8 @@ class AttendanceForm(forms.Form):
 
 
 class OpinionReportForm(forms.ModelForm):
-    key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    key = forms.UUIDField(widget=forms.HiddenInput, required=False, error_messages={
+        "invalid": _("The form has expired; please send it again.")})
 
     class Meta:
         model = OpinionReport

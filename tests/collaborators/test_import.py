@@ -297,3 +297,18 @@ def test_another_officers_upload_cannot_be_seen_or_confirmed(client_for, account
 
 def test_members_cannot_import(client_for, accounts):
     assert client_for(accounts["member"]).get(reverse("collaborators:import")).status_code == 403
+
+
+def test_unconfirmed_uploads_do_not_linger(accounts, units, _private_media):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    mine = upload(workbook_bytes(MESSY), accounts["officer"])
+    old = upload(workbook_bytes(MESSY), accounts["officer2"])
+    ImportBatch.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
+    fresh = upload(workbook_bytes(MESSY), accounts["committee"])
+    upload(workbook_bytes(MESSY), accounts["officer"])  # replaces mine, and clears the old one
+    assert not ImportBatch.objects.filter(pk__in=[mine.pk, old.pk]).exists()
+    assert ImportBatch.objects.filter(pk=fresh.pk).exists()
+    assert len(list(_private_media.rglob("*.xlsx"))) == 2

@@ -169,6 +169,7 @@ def test_officer_adds_a_collaborator_with_clean_values(client_for, accounts, uni
     ("phone", "0903 12", "10 hoặc 11 chữ số"),
     ("email", "mai@", "email"),
     ("birth_year", "1890", "Năm sinh phải từ 1930 đến 2015."),
+    ("birth_year", "tám lăm", "bốn chữ số"),
     ("decision_date", "2099-01-01", "Ngày này ở tương lai."),
     ("network_role", "boss", "lựa chọn hợp lệ"),
 ])

@@ -15,7 +15,7 @@ def test_officer_adds_a_training_then_records_attendance(client_for, accounts, u
     client = client_for(accounts["officer"])
     response = client.post(reverse("collaborators:training_create"), {
         "title": "  Kỹ năng   viết phiếu phản ánh ", "held_on": "2026-10-02",
-        "organiser": units["BK"].pk, "hours": "3.5", "place": "Phòng A4", "content": ""})
+        "organiser": units["BK"].pk, "hours": "3,5", "place": "Phòng A4", "content": ""})
     training = Training.objects.get()
     assert training.title == "Kỹ năng viết phiếu phản ánh" and str(training.hours) == "3.5"
     assert response["Location"] == reverse("collaborators:training_attendance",
@@ -57,7 +57,8 @@ def test_an_officer_cannot_tick_another_units_people(client_for, accounts, units
 
 @pytest.mark.parametrize("field,value,message", [
     ("title", "", "bắt buộc"), ("held_on", "31/02/2026", "ngày"), ("hours", "0", "ít nhất nửa giờ"),
-    ("hours", "abc", "số"), ("held_on", "1999-01-01", "quá xa"),
+    ("hours", "abc", "số giờ"), ("hours", "1.25", "nửa giờ"), ("hours", "2000", "200 giờ"),
+    ("held_on", "1999-01-01", "quá xa"),
 ])
 def test_bad_training_input_is_refused(client_for, accounts, units, field, value, message):
     data = {"title": "Tập huấn", "held_on": "2026-10-02", "organiser": units["BK"].pk,

@@ -1,27 +1,18 @@
-"""Roster import from .xlsx: read, check every row, plan, and only then write.
-
-`plan_roster_import` reads the whole sheet and decides, row by row, what would be created,
-updated or refused (and why, by row and column, in Vietnamese) without writing anything.
-`roster_import_preview` keeps the file for the preview page; `roster_import_confirm`
-plans it again (the roster may have changed since) and writes everything in one
-transaction, or nothing. Reads are a bounded number of queries and the writes are bulk
-operations, so a 5,000-row sheet costs a handful of queries, not thousands.
-"""
+"""Checking every row of a sheet and deciding what the import would do, without writing:
+who is created, who is updated (matched by email or phone, or by name in the unit when a row
+has neither), and every problem by row and column. Two queries for the units, then one per
+LOOKUP_CHUNK distinct emails (phones, units) of the sheet: never one per row."""
 
 from __future__ import annotations
 
-import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,38 +20,17 @@ from django.utils.translation import gettext as _
 from portal.models import Unit, User
 from portal.text import fold
 
-from .excel import (
-    BY_KEY,
-    COLUMNS,
-    IGNORED_HEADERS,
-    Column,
-    choice_lookup,
-    header_key,
-    header_names,
-    vi_header,
-)
-from .models import Collaborator, ImportBatch
-from .normalise import clean_text, normalise_phone, parse_date, parse_year
+from ..excel import BY_KEY, COLUMNS, Column, choice_lookup, header_key, vi_header
+from ..models import Collaborator
+from ..normalise import clean_text, normalise_phone, parse_date, parse_year
+from .sheet import ImportFileError, Sheet, letter, read_sheet
 
 LOOKUP_CHUNK = 500  # values per IN (...) list: far below SQLite's and PostgreSQL's limits
-HEADER_SEARCH_ROWS = 15
 # Fields a row can set, in the order the preview lists changes.
 ROW_FIELDS = ("unit", "full_name", "network_role", "gender", "birth_year", "position", "group",
               "phone", "email", "decision_number", "decision_date", "joined_on", "status",
               "notes")
 TEXT_LIMITS = {"full_name": 150, "position": 150, "decision_number": 50, "notes": 2000}
-
-
-def max_rows() -> int:
-    return getattr(settings, "COLLABORATORS_IMPORT_MAX_ROWS", 10000)
-
-
-def max_bytes() -> int:
-    return getattr(settings, "COLLABORATORS_IMPORT_MAX_MB", 10) * 1024 * 1024
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (not .xlsx, damaged, no header, missing columns)."""
 
 
 @dataclass(frozen=True)
@@ -101,106 +71,6 @@ class ImportPlan:
     @property
     def error_rows(self) -> int:
         return len({e.row for e in self.errors})
-
-
-# --- reading the sheet -----------------------------------------------------------------
-
-
-def _open_rows(fileobj: IO[bytes]) -> Iterator[tuple]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    head = fileobj.read(4)
-    fileobj.seek(0)
-    if head != b"PK\x03\x04":
-        if head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise ImportFileError(_("This is an old Excel file (.xls). Open it in Excel and "
-                                    "save it as “Excel Workbook (.xlsx)”, then upload that."))
-        raise ImportFileError(_("This is not an Excel file (.xlsx). Download the template, "
-                                "fill it in and upload it."))
-    try:
-        workbook = load_workbook(fileobj, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
-            TypeError, IndexError, EOFError) as exc:
-        raise ImportFileError(_("The file is damaged or is not an Excel workbook; open it in "
-                                "Excel, save it again as .xlsx and upload it.")) from exc
-
-
-def _is_blank(values: Iterable[Any]) -> bool:
-    return all(value is None or clean_text(value) == "" for value in values)
-
-
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
-@dataclass
-class Sheet:
-    header_row: int
-    columns: dict[int, Column]  # 0-based position -> column
-    ignored: list[str]
-    rows: list[tuple[int, tuple]]  # (Excel row number, cells)
-
-
-def read_sheet(fileobj: IO[bytes]) -> Sheet:
-    names = {name: column for column in COLUMNS for name in header_names(column)}
-    rows = _open_rows(fileobj)
-    header: tuple | None = None
-    header_row = 0
-    for number, cells in enumerate(rows, start=1):
-        recognised = sum(1 for cell in cells if header_key(cell) in names)
-        if recognised >= 2:
-            header, header_row = cells, number
-            break
-        if number >= HEADER_SEARCH_ROWS:
-            break
-    if header is None:
-        raise ImportFileError(_(
-            "No header row found in the first %(n)s rows of the first sheet: it should name "
-            "the columns, e.g. “Họ và tên”, “Mã đơn vị”, “Email”. Download the template to "
-            "see them all.") % {"n": HEADER_SEARCH_ROWS})
-    columns: dict[int, Column] = {}
-    seen: dict[str, int] = {}
-    ignored = []
-    for index, cell in enumerate(header):
-        key = header_key(cell)
-        if not key or key in IGNORED_HEADERS:
-            continue
-        column = names.get(key)
-        if column is None or not column.importable:
-            if column is None:
-                ignored.append(clean_text(cell))
-            continue
-        if column.key in seen:
-            raise ImportFileError(_(
-                "Columns %(a)s and %(b)s are both “%(name)s”; keep one of them.")
-                % {"a": _letter(seen[column.key]), "b": _letter(index),
-                   "name": vi_header(column)})
-        seen[column.key] = index
-        columns[index] = column
-    missing = [vi_header(BY_KEY[k]) for k in ("full_name",) if k not in seen]
-    if "unit_code" not in seen and "unit_name" not in seen:
-        missing.append(vi_header(BY_KEY["unit_code"]))
-    if missing:
-        raise ImportFileError(_(
-            "The sheet has no column %(names)s (header row %(row)s). Add it, or download the "
-            "template.") % {"names": ", ".join(f"“{m}”" for m in missing), "row": header_row})
-    data = []
-    for number, cells in enumerate(rows, start=header_row + 1):
-        if _is_blank(cells):
-            continue
-        data.append((number, cells))
-        if len(data) > max_rows():
-            raise ImportFileError(_("The sheet has more than %(n)s rows; split it into several "
-                                    "files.") % {"n": max_rows()})
-    return Sheet(header_row, columns, ignored, data)
-
-
-# --- checking each row -----------------------------------------------------------------
 
 
 class UnitDirectory:
@@ -283,7 +153,7 @@ def _check_rows(sheet: Sheet, units: UnitDirectory, plan: ImportPlan) -> list[Pl
             try:
                 value = _parse_cell(column, raw, units, lookups)
             except ValueError as exc:
-                plan.errors.append(CellError(number, _letter(index), vi_header(column),
+                plan.errors.append(CellError(number, letter(index), vi_header(column),
                                              str(exc)))
                 row_ok = False
                 continue
@@ -294,8 +164,8 @@ def _check_rows(sheet: Sheet, units: UnitDirectory, plan: ImportPlan) -> list[Pl
                 values[column.key] = value
         for key in ("full_name", "unit"):
             if row_ok and key not in values:
-                letter, header = _required_column(sheet, key)
-                plan.errors.append(CellError(number, letter, header, _("This cell is required.")))
+                name, header = _required_column(sheet, key)
+                plan.errors.append(CellError(number, name, header, _("This cell is required.")))
                 row_ok = False
         if row_ok:
             planned.append(PlannedRow(number, values))
@@ -303,14 +173,14 @@ def _check_rows(sheet: Sheet, units: UnitDirectory, plan: ImportPlan) -> list[Pl
 
 
 def _column_of(sheet: Sheet, key: str) -> str:
-    return next((_letter(i) for i, c in sheet.columns.items() if c.key == key), "")
+    return next((letter(i) for i, c in sheet.columns.items() if c.key == key), "")
 
 
 def _required_column(sheet: Sheet, key: str) -> tuple[str, str]:
     for column_key in (("unit_code", "unit_name") if key == "unit" else (key,)):
-        letter = _column_of(sheet, column_key)
-        if letter:
-            return letter, vi_header(BY_KEY[column_key])
+        name = _column_of(sheet, column_key)
+        if name:
+            return name, vi_header(BY_KEY[column_key])
     raise AssertionError("read_sheet() refuses sheets without the required columns")
 
 
@@ -447,102 +317,3 @@ def plan_roster_import(*, fileobj: IO[bytes], user: User) -> ImportPlan:
     _match(sheet, rows, units, plan)
     plan.errors.sort(key=lambda e: (e.row, e.column))
     return plan
-
-
-# --- writing -----------------------------------------------------------------------------
-
-
-class ImportRejected(Exception):
-    def __init__(self, plan: ImportPlan):
-        super().__init__(plan.file_error or f"{len(plan.errors)} errors")
-        self.plan = plan
-
-
-def _apply(plan: ImportPlan, by: User, reason: str) -> None:
-    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
-
-    today, now = timezone.localdate(), timezone.now()
-    new = []
-    for row in plan.to_create:
-        collaborator = Collaborator(**{"joined_on": today, "status_since": today, **row.values})
-        collaborator.refresh_derived()
-        # Everything was checked per row and across the sheet; the per-object uniqueness and
-        # foreign-key queries of a full_clean() are what bulk writing exists to avoid.
-        collaborator.full_clean(exclude=["unit", "account"], validate_unique=False,
-                                validate_constraints=False)
-        new.append(collaborator)
-    changed_fields: set[str] = {"search_text", "sort_given", "sort_rest", "updated_at"}
-    updated = []
-    for row in plan.to_update:
-        collaborator = row.existing
-        assert collaborator is not None
-        status_before = collaborator.status
-        for key, value in row.values.items():
-            setattr(collaborator, key, value)
-            changed_fields.add(key)
-        if collaborator.status != status_before and "status_since" not in row.values:
-            collaborator.status_since = today
-            changed_fields.add("status_since")
-        collaborator.updated_at = now
-        collaborator.refresh_derived()
-        collaborator.full_clean(exclude=["unit", "account"], validate_unique=False,
-                                validate_constraints=False)
-        updated.append(collaborator)
-    bulk_create_with_history(new, Collaborator, batch_size=LOOKUP_CHUNK, default_user=by,
-                             default_change_reason=reason)
-    if updated:
-        bulk_update_with_history(updated, Collaborator, sorted(changed_fields),
-                                 batch_size=LOOKUP_CHUNK, default_user=by,
-                                 default_change_reason=reason)
-
-
-@transaction.atomic
-def roster_import_preview(*, upload: UploadedFile, by: User) -> ImportBatch:
-    """Keep the uploaded sheet (privately) for its preview; drop this person's earlier,
-    never-confirmed uploads."""
-    if upload.size is not None and upload.size > max_bytes():
-        raise ImportFileError(_("The file is larger than %(n)s MB.")
-                              % {"n": max_bytes() // (1024 * 1024)})
-    for stale in ImportBatch.objects.filter(created_by=by, status=ImportBatch.Status.PREVIEWED):
-        stale.file.delete(save=False)
-        stale.delete()
-    batch = ImportBatch(created_by=by, file_name=(upload.name or "")[-200:])
-    batch.file.save("roster.xlsx", upload, save=False)
-    batch.save()
-    return batch
-
-
-def roster_import_plan(batch: ImportBatch, by: User) -> ImportPlan:
-    if not batch.file:
-        return ImportPlan(file_error=_("This file has already been imported."))
-    with batch.file.open("rb") as handle:
-        return plan_roster_import(fileobj=handle, user=by)
-
-
-def roster_import_confirm(*, batch: ImportBatch, by: User) -> ImportBatch:
-    """Check the kept sheet again and write all of it in one transaction, or nothing
-    (raising ImportRejected with the new plan). Confirming twice imports once."""
-    with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk, created_by=by)
-        if batch.status == ImportBatch.Status.APPLIED:
-            return batch
-        plan = roster_import_plan(batch, by)
-        if not plan.can_confirm:
-            raise ImportRejected(plan)
-        try:
-            with transaction.atomic():
-                _apply(plan, by, _("Imported from %(file)s") % {"file": batch.file_name})
-        except IntegrityError:
-            # Someone saved the same email or phone between our check and our write.
-            plan.file_error = _("The roster changed while you were importing; upload the file "
-                                "again to see the new preview.")
-            raise ImportRejected(plan) from None
-        batch.status = ImportBatch.Status.APPLIED
-        batch.applied_at = timezone.now()
-        batch.created_count, batch.updated_count = len(plan.to_create), len(plan.to_update)
-        # The sheet holds people's phones and emails: once applied, only the counts are kept.
-        stored, storage = batch.file.name, batch.file.storage
-        batch.file = ""
-        batch.save()
-        transaction.on_commit(lambda: storage.delete(stored))
-    return batch
