@@ -23,7 +23,12 @@ def seed(*, stdout) -> None:
         reports.append(report_request_for_survey(survey=closed, by=None))
     for report in reports:
         if report.status != Report.Status.DONE:
-            report_render(report_id=report.pk, generation=report.generation)
+            try:
+                report_render(report_id=report.pk, generation=report.generation)
+            except OSError as error:  # WeasyPrint without Pango: the portal still runs
+                stdout.write(f"reports: not rendered ({error}); PDF reports need Pango "
+                             "(apt-get install libpango-1.0-0 libpangoft2-1.0-0)")
+                return
     stdout.write(f"reports: {Report.objects.filter(status=Report.Status.DONE).count()} done")
 
 

@@ -51,6 +51,19 @@ def need_chromium() -> str:
     return path  # type: ignore[return-value]
 
 
+def need_pdf_tools() -> None:
+    """WeasyPrint needs Pango from the system; the tests read PDFs back with poppler-utils."""
+    try:
+        import weasyprint  # noqa: F401
+        pango = None
+    except OSError as error:
+        pango = str(error).splitlines()[0]
+    need("Pango (for WeasyPrint)", pango is None,
+         f"WeasyPrint cannot load it ({pango}); apt-get install libpango-1.0-0 libpangoft2-1.0-0")
+    need("poppler-utils", shutil.which("pdftotext") is not None,
+         "no `pdftotext` on PATH (apt-get install poppler-utils)")
+
+
 def need_postgres() -> None:
     from django.db import connection
 

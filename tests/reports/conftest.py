@@ -4,10 +4,13 @@ from datetime import date
 import pytest
 
 from reports.periods import Period
+from tests.services import need_pdf_tools
 
 
 @pytest.fixture
 def media(settings, tmp_path):
+    """Private files in a folder of the test's own; every test that renders uses it."""
+    need_pdf_tools()
     settings.MEDIA_ROOT = tmp_path / "private"
     return settings.MEDIA_ROOT
 
