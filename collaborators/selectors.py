@@ -23,6 +23,7 @@ from django.db.models import Count, F, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from portal.models import Unit, User
 from portal.text import fold
@@ -152,8 +153,6 @@ class Composition:
 
 def age_bands(year: int) -> list[tuple[str, str | Promise, Q]]:
     """Age bands by year of birth (age = this year - year of birth)."""
-    from django.utils.translation import gettext_lazy as _
-
     return [
         ("under30", _("Under 30"), Q(birth_year__gt=year - 30)),
         ("30-39", _("30–39"), Q(birth_year__lte=year - 30, birth_year__gt=year - 40)),
@@ -166,8 +165,6 @@ def age_bands(year: int) -> list[tuple[str, str | Promise, Q]]:
 
 def composition(collaborators: QuerySet[Collaborator], *, on: date | None = None) -> Composition:
     """Who the given collaborators are, by group, gender, age band and role: one query."""
-    from django.utils.translation import gettext_lazy as _
-
     year = (on or timezone.localdate()).year
     genders = [*Collaborator.Gender.choices, ("", _("Not recorded"))]
     dimensions = {
@@ -302,8 +299,6 @@ def opinion_report_counts(*, period: Period, unit: Unit | None = None,
             negative[r["topic"]] = negative.get(r["topic"], 0) + r["current"]
         if r["urgency"] == OpinionReport.Urgency.URGENT:
             urgent[r["topic"]] = urgent.get(r["topic"], 0) + r["current"]
-    from django.utils.translation import gettext_lazy as _
-
     total = Trend("all", _("All reports"), sum(r["current"] for r in rows),
                   sum(r["previous"] for r in rows))
     return OpinionCounts(period, period.previous, total, by_topic,

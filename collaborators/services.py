@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from portal.models import User
 from portal.permissions import can_change_unit
@@ -128,8 +129,6 @@ def training_set_attendance(*, training: Training, candidates: Iterable[Collabor
                    .values_list("collaborator_id", flat=True))
     to_add = [Attendance(training=training, collaborator_id=pk)
               for pk in sorted(present_ids - existing)]
-    from simple_history.utils import bulk_create_with_history
-
     bulk_create_with_history(to_add, Attendance, default_user=by)
     removed = Attendance.objects.filter(training=training,
                                         collaborator_id__in=existing - present_ids)
