@@ -17,10 +17,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from collaborators.models import OpinionReport
-from collaborators.periods import Period
 from collaborators.selectors import coverage_by_unit, opinion_report_counts, target_per_100
 from portal import charts
 from portal.models import PATH_STEP, Unit
+from portal.periods import Period
 from surveys.selectors import survey_activity
 
 WEAK_TRAINED_SHARE = 50.0  # percent of collaborators trained in the last 12 months
@@ -131,18 +131,17 @@ def _url(name: str, **params) -> str:
     return reverse(name) + (f"?{query}" if query else "")
 
 
-def _row(unit: Unit, coverage, previous_coverage, opinions: dict,
+def _row(unit: Unit, coverage, opinions: dict,
          rate: tuple[float, int] | None) -> UnitRow:
     link_unit = unit.pk if unit.parent_id else None
     trained = coverage.trained_share
     per_100 = coverage.per_100
     return UnitRow(unit, {
         "members": Cell(coverage.members, weak=not coverage.members),
-        "per_100": Cell(per_100, previous_coverage.per_100 if previous_coverage else None,
-                        weak=coverage.below_target or per_100 is None,
+        # Coverage shows no change: collaborator counts have no history to compare with.
+        "per_100": Cell(per_100, weak=coverage.below_target or per_100 is None,
                         url=_url("collaborators:coverage", unit=link_unit)),
-        "trained": Cell(trained, previous_coverage.trained_share if previous_coverage else None,
-                        weak=trained is not None and trained < WEAK_TRAINED_SHARE,
+        "trained": Cell(trained, weak=trained is not None and trained < WEAK_TRAINED_SHARE,
                         url=_url("collaborators:list", unit=link_unit, trained="no")),
         "opinions": Cell(opinions.get("now", 0), opinions.get("before", 0),
                          weak=not opinions.get("now", 0),
@@ -161,13 +160,12 @@ def build_dashboard(*, scope: Unit, period: Period) -> Dashboard:
     children = list(Unit.objects.active().filter(parent=scope).order_by("path"))
     everyone = [scope, *children]
     coverage = {c.unit.pk: c for c in coverage_by_unit(everyone, on=period.end)}
-    before = {c.unit.pk: c for c in coverage_by_unit(everyone, on=period.previous.end)}
     opinions = _opinion_counts(scope, children, period)
     surveys = survey_activity(start=period.start, end=period.end, scope=scope)
     rates = {r.unit_id: (r.rate, r.invited) for r in surveys.unit_rates}
-    rows = [_row(u, coverage[u.pk], before.get(u.pk), opinions.get(u.pk, {}), rates.get(u.pk))
+    rows = [_row(u, coverage[u.pk], opinions.get(u.pk, {}), rates.get(u.pk))
             for u in children]
-    total = _row(scope, coverage[scope.pk], before.get(scope.pk), opinions.get(scope.pk, {}),
+    total = _row(scope, coverage[scope.pk], opinions.get(scope.pk, {}),
                  (surveys.rate, surveys.invited))
     return Dashboard(period=period, scope=scope, rows=rows, total=total, indicators=INDICATORS,
                      opinions=opinion_report_counts(period=period, unit=scope),

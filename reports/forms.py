@@ -117,15 +117,12 @@ class DashboardPeriodForm(forms.Form):
 
     def period(self):
         """The chosen period (the current reporting month when nothing valid is chosen)."""
-        from collaborators.periods import Period as DayPeriod
-
         from .dashboard import default_period
 
         today = timezone.localdate()
         preset = self.cleaned_data.get("preset") if self.is_bound and self.is_valid() else ""
         if preset == "custom":
-            return DayPeriod(self.cleaned_data["start"], self.cleaned_data["end"])
+            return Period(self.cleaned_data["start"], self.cleaned_data["end"])
         if preset in ("monthly", "quarterly", "six_month", "annual"):
-            period = period_ending_on_cutoff(preset, today)
-            return DayPeriod(period.start, period.end)
+            return period_ending_on_cutoff(preset, today)
         return default_period(today)

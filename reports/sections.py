@@ -10,7 +10,6 @@ from django.db.models import Count, Q
 from django.utils.formats import number_format
 
 from collaborators.models import OpinionReport, Training
-from collaborators.periods import Period as DayPeriod
 from collaborators.selectors import (
     coverage_by_unit,
     notable_reports,
@@ -48,7 +47,7 @@ class Figures:
 
     def __init__(self, *, scope: Unit, period: Period):
         self.scope = scope
-        self.period = DayPeriod(period.start, period.end)
+        self.period = period
         self.units = _units_below(scope)
         self.coverage = coverage_by_unit([scope, *self.units], on=period.end)
         self.total_coverage = self.coverage[0] if self.coverage[0].unit.pk == scope.pk else None

@@ -19,4 +19,4 @@ def test_reporting_periods_run_from_the_20th_to_the_19th(kind, today, start, end
 
 def test_previous_period_has_the_same_length_and_ends_the_day_before():
     period = Period(date(2026, 10, 20), date(2026, 11, 19))
-    assert period.previous() == Period(date(2026, 9, 19), date(2026, 10, 19))
+    assert period.previous == Period(date(2026, 9, 19), date(2026, 10, 19))
