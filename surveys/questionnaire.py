@@ -73,6 +73,8 @@ class Questionnaire:
     version: int
     sections: tuple[SectionInfo, ...]
     questions: tuple[QuestionInfo, ...] = field(default=())
+    # The answer form's fields, built on first use (see AnswerForm._question_fields).
+    form_fields: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def question(self, question_id: int) -> QuestionInfo | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -119,6 +121,15 @@ _CACHE_SIZE = 64
 def forget_all() -> None:
     with _lock:
         _cache.clear()
+
+
+def latest_in_memory(survey_id: int) -> Questionnaire | None:
+    """The newest snapshot of a survey this process holds, if any, without reading the
+    database. Whoever uses it must check its version where it matters (the submission
+    does, in the same statement that stores the answers)."""
+    with _lock:
+        found = [q for (pk, _v, _c), q in _cache.items() if pk == survey_id]
+    return max(found, key=lambda q: q.version) if found else None
 
 
 def questionnaire_of(survey: Survey) -> Questionnaire:

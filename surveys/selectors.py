@@ -7,27 +7,27 @@ charts as server-side SVG from `portal.charts`, so a PDF template can render the
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from functools import cache
 
+from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from portal.models import Unit
+from portal.models import Unit, User
 
 from .models import Answer, Invitation, Question, Response, Survey
 from .results import DIMENSIONS, Rates, SurveyResults, compute, response_rates, survey_rates
 from .services.distribution import is_in_audience
 
-if TYPE_CHECKING:
-    from portal.models import User
-
 __all__ = [
     "DIMENSIONS", "MemberSurveys", "SurveyActivity", "SurveyReport", "SurveySummary",
-    "UnitRate", "breakdown_root", "member_surveys", "published_results", "survey_activity",
-    "survey_list", "survey_rates", "survey_report", "survey_results", "text_answers",
+    "UnitRate", "breakdown_root", "invitation_for_answering", "member_surveys",
+    "published_results", "survey_activity", "survey_list", "survey_rates", "survey_report",
+    "survey_results", "text_answers",
 ]
 
 
@@ -85,6 +85,52 @@ def text_answers(question: Question) -> QuerySet:
     keys, so that no order of arrival shows through."""
     return (Answer.objects.filter(question=question, choice__isnull=True).exclude(text="")
             .order_by("id").values_list("text", flat=True))
+
+
+# --- answering -----------------------------------------------------------------------------
+
+_SURVEY_FIELDS = ("id", "title", "description", "topic", "owner_unit_id", "opens_at",
+                  "closes_at", "anonymous", "open_link", "status", "min_group_size",
+                  "results_published_at", "created_at", "structure_version")
+_PERSON_FIELDS = ("id", "unit_id", "staff_group", "gender", "birth_year")
+
+
+@cache
+def _answering_sql() -> str:
+    def columns(model, names, alias):
+        return [f'{alias}."{model._meta.get_field(n).column}"' for n in names]
+
+    return (f"SELECT i.id, i.used, {', '.join(columns(Survey, _SURVEY_FIELDS, 's'))}, "
+            f"{', '.join(columns(User, _PERSON_FIELDS, 'u'))} "
+            f"FROM {Invitation._meta.db_table} i "
+            f"JOIN {Survey._meta.db_table} s ON s.id = i.survey_id "
+            f"JOIN {User._meta.db_table} u ON u.id = i.user_id WHERE i.id = %s")
+
+
+def invitation_for_answering(invitation_id: uuid.UUID) -> Invitation | None:
+    """The invitation behind a personal link, with its survey and what the response will
+    copy from its member, in one query.
+
+    On PostgreSQL, written out rather than built by the ORM: the answering page is the
+    busiest of the portal, and compiling a three-table `select_related` costs more than
+    running it (psycopg returns the native types the fields expect; other databases take
+    the ORM's way, which converts). Fields not loaded here are loaded on access, like any
+    deferred field."""
+    if connection.vendor != "postgresql":
+        return (Invitation.objects.select_related("survey", "user")
+                .filter(pk=invitation_id).first())
+    with connection.cursor() as cursor:
+        cursor.execute(_answering_sql(), [invitation_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    split = 2 + len(_SURVEY_FIELDS)
+    survey = Survey.from_db(connection.alias, list(_SURVEY_FIELDS), row[2:split])
+    person = User.from_db(connection.alias, list(_PERSON_FIELDS), row[split:])
+    invitation = Invitation.from_db(connection.alias, ["id", "survey_id", "user_id", "used"],
+                                    (row[0], survey.pk, person.pk, row[1]))
+    invitation.survey, invitation.user = survey, person
+    return invitation
 
 
 # --- members -----------------------------------------------------------------------------

@@ -43,6 +43,8 @@ HIDDEN = _("This question is only for those who answered %(choices)s to question
 UNKNOWN = _("The form contains answers to questions that are not in this survey. Reload the "
             "page and answer again.")
 STALE = _("This form is out of date. Reload the page and answer again.")
+CHANGED = _("The questions were updated while you were answering. Please check your answers "
+            "below and send them again.")
 
 
 class LocalDecimalField(forms.Field):
@@ -109,41 +111,55 @@ class AnswerForm(forms.Form):
         self.questionnaire = questionnaire
         if not self.is_bound:
             self.fields["submission_key"].initial = uuid.uuid4()
-        for info in questionnaire.questions:
-            self._add_fields(info)
+        self.fields.update(self._question_fields(questionnaire))
         self.rows: list[AnswerData] = []
 
     # --- building ----------------------------------------------------------------------
 
-    def _add_fields(self, info: QuestionInfo) -> None:
+    @classmethod
+    def _question_fields(cls, questionnaire: Questionnaire) -> dict[str, forms.Field]:
+        """The questions' fields, built once per questionnaire snapshot and shared by every
+        form made from it: building them is most of the cost of checking a submission, and
+        nothing here changes a field once built (Django copies fields per form only so that
+        a form may change its own)."""
+        built = questionnaire.form_fields
+        if not built:
+            fields: dict[str, forms.Field] = {}
+            for info in questionnaire.questions:
+                cls._add_fields(fields, info)
+            built.update(fields)
+        return built
+
+    @classmethod
+    def _add_fields(cls, fields: dict[str, forms.Field], info: QuestionInfo) -> None:
         kind, name = info.kind, info.name
         choice_msgs = {"invalid_choice": INVALID_CHOICE, "invalid_list": INVALID_CHOICE}
         text_msgs = {"max_length": TOO_LONG, "null_characters_not_allowed": NUL}
         if kind in Question.CHOICE_KINDS:
             options = [(str(c.id), c.label) for c in info.choices]
             if info.has_other:
-                options.append((OTHER, str(_("Other"))))
+                options.append((OTHER, _("Other")))
             field_class = (forms.ChoiceField if kind == Question.Kind.SINGLE
                            else forms.MultipleChoiceField)
-            self.fields[name] = field_class(choices=options, required=False,
-                                            error_messages=choice_msgs)
+            fields[name] = field_class(choices=options, required=False,
+                                       error_messages=choice_msgs)
             if info.has_other:
-                self.fields[f"{name}_other"] = forms.CharField(
+                fields[f"{name}_other"] = forms.CharField(
                     required=False, max_length=Question.SHORT_TEXT_MAX, error_messages=text_msgs)
         elif kind in Question.SCALE_KINDS:
-            self.fields[name] = self._scale_field(info)
+            fields[name] = cls._scale_field(info)
         elif kind == Question.Kind.MATRIX:
             for row in info.choices:
-                self.fields[f"{name}_r{row.id}"] = self._scale_field(info)
+                fields[f"{name}_r{row.id}"] = cls._scale_field(info)
         elif kind in Question.TEXT_KINDS:
             limit = (Question.SHORT_TEXT_MAX if kind == Question.Kind.SHORT_TEXT
                      else Question.LONG_TEXT_MAX)
-            self.fields[name] = forms.CharField(required=False, max_length=limit,
-                                                error_messages=text_msgs)
+            fields[name] = forms.CharField(required=False, max_length=limit,
+                                           error_messages=text_msgs)
         elif kind == Question.Kind.NUMBER:
-            self.fields[name] = LocalDecimalField(required=False)
+            fields[name] = LocalDecimalField(required=False)
         elif kind == Question.Kind.DATE:
-            self.fields[name] = forms.DateField(
+            fields[name] = forms.DateField(
                 required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"],
                 error_messages={"invalid": INVALID_DATE})
 

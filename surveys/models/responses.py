@@ -40,16 +40,24 @@ class AgeBand(models.TextChoices):
     UNKNOWN = "unknown", _("Not given")
 
     @classmethod
+    def bounds(cls) -> list[tuple[int, AgeBand]]:
+        """(age below which, band), youngest first; older than all is FROM_60."""
+        return [(30, cls.UNDER_30), (40, cls.FROM_30), (50, cls.FROM_40), (60, cls.FROM_50)]
+
+    @classmethod
     def of(cls, birth_year: int | None, on: date) -> AgeBand:
         if not birth_year:
             return cls.UNKNOWN
         age = on.year - birth_year
-        if age < 30:
-            return cls.UNDER_30
-        for band, upper in ((cls.FROM_30, 40), (cls.FROM_40, 50), (cls.FROM_50, 60)):
-            if age < upper:
-                return band
-        return cls.FROM_60
+        return next((band for upper, band in cls.bounds() if age < upper), cls.FROM_60)
+
+    @classmethod
+    def sql(cls, birth_year: str, year: int) -> str:
+        """The same rule as `of()`, as an SQL expression on the column `birth_year`."""
+        cases = " ".join(f"WHEN {year} - {birth_year} < {upper} THEN '{band.value}'"
+                         for upper, band in cls.bounds())
+        return (f"CASE WHEN {birth_year} IS NULL THEN '{cls.UNKNOWN.value}' {cases} "
+                f"ELSE '{cls.FROM_60.value}' END")
 
 
 class Invitation(models.Model):
@@ -74,10 +82,12 @@ class Invitation(models.Model):
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
+        # `used` is deliberately in no index: marking an invitation used then rewrites the
+        # row in place (a heap-only update on PostgreSQL, in the same page), which is both
+        # cheaper and keeps no trace of the order in which invitations were used.
         constraints = [
             models.UniqueConstraint(fields=["survey", "user"], name="invitation_one_per_member"),
         ]
-        indexes = [models.Index(fields=["survey", "used"])]
 
     def __str__(self) -> str:
         return f"{self.survey_id}/{self.user_id}"
@@ -116,10 +126,14 @@ class Answer(models.Model):
     question is the "other, please specify" answer."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    # No index of their own: the unique (response, question, choice) and the
+    # (question, choice) / (question, value) indexes below lead with these columns.
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers",
+                                 db_index=False)
     # RESTRICT: a question or choice that has answers cannot be deleted on its own, only
     # together with its whole survey.
-    question = models.ForeignKey(Question, on_delete=models.RESTRICT, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.RESTRICT, related_name="answers",
+                                 db_index=False)
     choice = models.ForeignKey(Choice, null=True, blank=True, on_delete=models.RESTRICT,
                                related_name="answers")
     value = models.SmallIntegerField(null=True, blank=True)

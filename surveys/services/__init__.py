@@ -29,7 +29,13 @@ from .distribution import (
     survey_send_reminders,
     survey_sync_invitations,
 )
-from .submission import Submission, SubmissionRefused, record_response, survey_submit
+from .submission import (
+    Submission,
+    SubmissionRefused,
+    record_response,
+    submit_by_link,
+    survey_submit,
+)
 
 __all__ = [
     "StructureLocked", "Submission", "SubmissionRefused", "answer_url", "audience_of",
@@ -38,5 +44,5 @@ __all__ = [
     "section_create", "section_delete", "section_move", "section_update", "survey_close",
     "survey_copy", "survey_create", "survey_delete", "survey_open", "survey_publish_results",
     "survey_send_invitations", "survey_send_reminders", "survey_submit",
-    "survey_sync_invitations", "survey_update", "record_response",
+    "survey_sync_invitations", "survey_update", "record_response", "submit_by_link",
 ]

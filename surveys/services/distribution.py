@@ -61,9 +61,8 @@ def invitation_for(*, survey: Survey, user: User) -> Invitation | None:
         return Invitation.objects.get(survey=survey, user=user)
 
 
-def answer_url(base_url: str, invitation_id) -> str:
-    return base_url.rstrip("/") + reverse("surveys:answer_token",
-                                          args=[token_for(invitation_id)])
+def answer_url(base_url: str, invitation: Invitation) -> str:
+    return base_url.rstrip("/") + reverse("surveys:answer_token", args=[token_for(invitation)])
 
 
 def _enqueue(task, *args) -> None:
@@ -95,7 +94,7 @@ def survey_send_reminders(*, survey: Survey, by: User, base_url: str) -> int:
 def _message(invitation: Invitation, survey: Survey, base_url: str, reminder: bool,
              connection) -> EmailMessage:
     context = {"survey": survey, "user": invitation.user, "reminder": reminder,
-               "url": answer_url(base_url, invitation.id)}
+               "url": answer_url(base_url, invitation)}
     subject = " ".join(render_to_string("surveys/email/invitation_subject.txt", context).split())
     body = render_to_string("surveys/email/invitation.txt", context)
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.user.email],

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+
+from portal.models import User
 
 from ..models import AgeBand, Answer, Invitation, Respondent, Response, Survey
 from ..questionnaire import AnswerData
 
 if TYPE_CHECKING:
-    from portal.models import User
+    from ..tokens import Link
 
 
 class SubmissionRefused(Exception):
     """`reason` is one of: "used" (this person has already answered), "closed" (the survey
-    is not accepting answers), "stale" (the form's key belongs to another response)."""
+    is not accepting answers), "changed" (the questions changed while the person was
+    answering), "stale" (the form's key belongs to another response)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -35,44 +39,120 @@ class Submission:
 
 def survey_submit(*, survey: Survey, invitation: Invitation, answers: Sequence[AnswerData],
                   key: uuid.UUID) -> Submission:
-    """Store one response for `invitation`, or recognise a repeat of the same form.
+    """Store one response for `invitation`, validated against the survey's questionnaire
+    as loaded with `survey`. See `submit_by_link`."""
+    from ..tokens import Link
 
-    One transaction. The conditional UPDATE on the invitation is the lock: of fifty
-    concurrent submits with one token, the first sets `used` and the others wait for its
-    row lock, then find `used` already true and match none. A repeat carrying the same form
-    key (a double tap, a retry after a timeout) then finds the stored response by its key
-    and is reported as a duplicate; any other gets "used".
+    return submit_by_link(link=Link(invitation.pk, survey.pk),
+                          version=survey.structure_version, answers=answers, key=key)
+
+
+def submit_by_link(*, link: Link, version: int, answers: Sequence[AnswerData],
+                   key: uuid.UUID) -> Submission:
+    """Store one response for the invitation of `link`, or recognise a repeat of the same
+    form. `answers` were validated against version `version` of the questionnaire.
+
+    One transaction (one statement on PostgreSQL), which stores nothing unless, at that
+    moment, the survey is accepting answers, its questionnaire is still at `version`, and
+    the invitation is unused. The conditional UPDATE of the invitation is the lock: of
+    fifty concurrent submits with one link, the first sets `used` and the others wait for
+    its row lock, then find it used and store nothing. A repeat carrying the same form key
+    (a double tap, a retry after a timeout) then finds the stored response by its key and
+    is reported as a duplicate; anything else is refused with its reason.
 
     The invitation records only that it was used. The response copies the respondent's
     unit, staff group, gender and age band as they are today, and the day, nothing finer.
     `full_clean()` is not called per answer: the answer form has validated every value
     against the questionnaire, the database constraints hold the invariants, and a clean
     per row would cost queries on the busiest path of the portal."""
-    if not survey.is_accepting():
-        raise SubmissionRefused("closed")
+    store = (_store_in_one_statement if connection.vendor == "postgresql"
+             else _store_in_a_transaction)
     try:
-        with transaction.atomic():
-            claimed = Invitation.objects.filter(pk=invitation.pk, used=False).update(used=True)
-            if not claimed:
-                existing = (Response.objects.filter(submission_key=key, survey=survey)
-                            .values_list("id", flat=True).first())
-                if existing is None:
-                    raise SubmissionRefused("used")
-                return Submission(existing, duplicate=True)
-            response = record_response(survey=survey, person=invitation.user,
-                                       answers=answers, key=key, on=timezone.localdate())
-            return Submission(response.id, duplicate=False)
+        stored = store(link=link, version=version, answers=answers, key=key)
     except IntegrityError:
         # The form key is already taken by another response: nothing was stored, and this
         # invitation is still unused (the whole transaction rolled back).
         raise SubmissionRefused("stale") from None
+    if stored is not None:
+        return Submission(stored, duplicate=False)
+    existing = (Response.objects.filter(submission_key=key, survey_id=link.survey_id)
+                .values_list("id", flat=True).first())
+    if existing is not None:
+        return Submission(existing, duplicate=True)
+    survey = Survey.objects.get(pk=link.survey_id)
+    if not survey.is_accepting():
+        raise SubmissionRefused("closed")
+    if survey.structure_version != version:
+        raise SubmissionRefused("changed")
+    raise SubmissionRefused("used")
+
+
+def _store_in_a_transaction(*, link: Link, version: int, answers: Sequence[AnswerData],
+                            key: uuid.UUID) -> uuid.UUID | None:
+    """The portable way: the checks and three writes in one transaction."""
+    with transaction.atomic():
+        survey = Survey.objects.filter(pk=link.survey_id).first()
+        if survey is None or not survey.is_accepting() or survey.structure_version != version:
+            return None
+        claimed = Invitation.objects.filter(pk=link.invitation_id, survey=survey, used=False)
+        person_id = claimed.values_list("user_id", flat=True).first()
+        if person_id is None or not claimed.update(used=True):
+            return None
+        return record_response(survey=survey, person=User.objects.get(pk=person_id),
+                               answers=answers, key=key, on=timezone.localdate()).id
+
+
+def _store_in_one_statement(*, link: Link, version: int, answers: Sequence[AnswerData],
+                            key: uuid.UUID) -> uuid.UUID | None:
+    """PostgreSQL: the same checks and writes as `_store_in_a_transaction` in a single
+    statement (data-modifying CTEs): one round trip, atomic as any statement is. The
+    person's unit, group, gender and age band are read in the same statement."""
+    today = timezone.localdate()
+    response_id = uuid.uuid4()
+    t_invitation, t_survey = Invitation._meta.db_table, Survey._meta.db_table
+    ctes = [
+        f"claimed AS (UPDATE {t_invitation} i SET used = true FROM {t_survey} s "
+        "WHERE i.id = %s AND i.survey_id = %s AND NOT i.used AND s.id = i.survey_id "
+        "AND s.status = 'open' AND s.opens_at <= now() AND s.closes_at > now() "
+        "AND s.structure_version = %s RETURNING i.user_id, s.anonymous)",
+        f"person AS (SELECT u.id, u.unit_id, u.staff_group, u.gender, u.birth_year, "
+        f"c.anonymous FROM {User._meta.db_table} u JOIN claimed c ON u.id = c.user_id)",
+        f"response AS (INSERT INTO {Response._meta.db_table} (id, survey_id, submitted_on, "
+        "submission_key, unit_id, staff_group, gender, age_band) "
+        "SELECT %s, %s, %s, %s, p.unit_id, p.staff_group, p.gender, "
+        f"{AgeBand.sql('p.birth_year', today.year)} FROM person p RETURNING id)",
+        f"who AS (INSERT INTO {Respondent._meta.db_table} (response_id, user_id) "
+        "SELECT r.id, p.id FROM response r, person p WHERE NOT p.anonymous)",
+    ]
+    params: list = [link.invitation_id, link.survey_id, version, response_id, link.survey_id,
+                    today, key]
+    if answers:
+        # One array per column rather than one placeholder per value: a fixed statement,
+        # however many answers, and little for the driver to bind.
+        ctes.append(
+            f"answered AS (INSERT INTO {Answer._meta.db_table} (id, response_id, question_id, "
+            "choice_id, value, number, date, text) SELECT v.id, response.id, v.q, v.c, v.v, "
+            "v.n, v.d, v.t FROM response, unnest(%s::uuid[], %s::bigint[], %s::bigint[], "
+            "%s::smallint[], %s::numeric[], %s::date[], %s::text[]) AS v (id, q, c, v, n, d, t))")
+        params += [[uuid.uuid4() for _ in answers], [a.question_id for a in answers],
+                   [a.choice_id for a in answers], [a.value for a in answers],
+                   [a.number for a in answers], [a.date for a in answers],
+                   [a.text for a in answers]]
+    sql = f"WITH {', '.join(ctes)} SELECT count(*) FROM response"
+    # Inside an outer transaction (a test, a management command) a savepoint keeps a
+    # failure from spoiling it; on its own the statement is its own transaction.
+    block = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with block, connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        (stored,) = cursor.fetchone()
+    return response_id if stored else None
 
 
 def record_response(*, survey: Survey, person: User, answers: Sequence[AnswerData],
                     key: uuid.UUID, on: date) -> Response:
     """Write a response and its answers, with the snapshot of `person` on the day `on`.
 
-    Claims no invitation: `survey_submit` does that first, in the same transaction. Called
+    Claims no invitation: `submit_by_link` does that first, in the same transaction. Called
     directly only by the demo data and the benchmark, which mark invitations themselves."""
     response = Response(survey=survey, submitted_on=on, submission_key=key,
                         unit_id=person.unit_id, staff_group=person.staff_group,

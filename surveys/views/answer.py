@@ -8,12 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 
 from ..forms import AnswerForm
-from ..forms.answer import STALE
+from ..forms.answer import CHANGED, STALE
 from ..models import Invitation, Survey
-from ..questionnaire import questionnaire_of
-from ..selectors import member_surveys, published_results
-from ..services import SubmissionRefused, invitation_for, survey_submit
-from ..tokens import invitation_id_from
+from ..questionnaire import latest_in_memory, questionnaire_of
+from ..selectors import invitation_for_answering, member_surveys, published_results
+from ..services import SubmissionRefused, invitation_for, submit_by_link, survey_submit
+from ..tokens import parse
 
 
 def _state(request, state: str, survey: Survey | None = None, *, status: int = 200,
@@ -26,12 +26,36 @@ def _state(request, state: str, survey: Survey | None = None, *, status: int = 2
 
 @csrf_exempt  # the unguessable token in the URL is the credential; no session is involved
 def answer_token(request, token: str):
-    invitation_id = invitation_id_from(token)
-    invitation = (Invitation.objects.select_related("survey", "user").filter(
-        pk=invitation_id).first() if invitation_id else None)
-    if invitation is None or invitation.survey.status == Survey.Status.DRAFT:
+    link = parse(token)
+    if link is None:
+        return _state(request, "invalid", status=404)
+    if request.method == "POST" and (stored := _submit_fast(request, link)):
+        return stored
+    invitation = invitation_for_answering(link.invitation_id)
+    if (invitation is None or invitation.survey_id != link.survey_id
+            or invitation.survey.status == Survey.Status.DRAFT):
         return _state(request, "invalid", status=404)
     return _answer(request, invitation, token=token)
+
+
+def _submit_fast(request, link):
+    """The busy path: answers checked against the questionnaire this process already holds,
+    then one statement that stores them only if the survey is open, its questions unchanged
+    and the link unused. Anything else (a form with mistakes, a used link, a closed survey,
+    changed questions) goes the full way, which reads the invitation and says what is
+    wrong."""
+    questionnaire = latest_in_memory(link.survey_id)
+    if questionnaire is None:
+        return None
+    form = AnswerForm(questionnaire, request.POST)
+    if not form.is_valid():
+        return None
+    try:
+        submit_by_link(link=link, version=questionnaire.version, answers=form.answers(),
+                       key=form.cleaned_data["submission_key"])
+    except SubmissionRefused:
+        return None
+    return redirect("surveys:thanks", link.survey_id)
 
 
 @login_required
@@ -61,9 +85,9 @@ def _answer(request, invitation: Invitation, *, token: str = ""):
             survey_submit(survey=survey, invitation=invitation, answers=form.answers(),
                           key=form.cleaned_data["submission_key"])
         except SubmissionRefused as refused:
-            if refused.reason != "stale":
+            if refused.reason not in ("stale", "changed"):
                 return _state(request, refused.reason, survey, token=token)
-            form.add_error(None, STALE)
+            form.add_error(None, STALE if refused.reason == "stale" else CHANGED)
         else:
             return redirect("surveys:thanks", survey.pk)
     elif request.method == "POST" and invitation.used:
@@ -85,9 +109,9 @@ def _published(request, survey: Survey, *, token: str = ""):
 
 
 def published_by_token(request, token: str):
-    invitation_id = invitation_id_from(token)
+    link = parse(token)
     invitation = (Invitation.objects.select_related("survey").filter(
-        pk=invitation_id, used=True).first() if invitation_id else None)
+        pk=link.invitation_id, survey_id=link.survey_id, used=True).first() if link else None)
     if invitation is None:
         return _state(request, "invalid", status=404)
     return _published(request, invitation.survey, token=token)

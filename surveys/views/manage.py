@@ -209,7 +209,7 @@ def survey_print(request, pk: int):
     root = base_url(request)
     cards = []
     for invitation in page.object_list:
-        url = answer_url(root, invitation.id)
+        url = answer_url(root, invitation)
         cards.append({"invitation": invitation, "url": url,
                       "qr": segno.make(url, error="m").svg_inline(scale=3, border=2)})
     return render(request, "surveys/print.html", {

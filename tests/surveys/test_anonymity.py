@@ -78,7 +78,7 @@ def test_the_invitation_records_only_that_it_was_used(answered, client):
 
     invitation = invitation_for(survey=survey, user=person)
     before = {f.attname: getattr(invitation, f.attname) for f in Invitation._meta.concrete_fields}
-    url = reverse("surveys:answer_token", args=[token_for(invitation.id)])
+    url = reverse("surveys:answer_token", args=[token_for(invitation)])
     client.post(url, {"submission_key": str(uuid.uuid4()),
                       f"q{question.pk}": str(choice(question, "Có").pk)})
     invitation.refresh_from_db()
@@ -93,7 +93,7 @@ def test_a_response_is_found_nowhere_but_in_its_own_rows(answered, client):
     from surveys.services import invitation_for
 
     invitation = invitation_for(survey=survey, user=person)
-    token = token_for(invitation.id)
+    token = token_for(invitation)
     key = uuid.uuid4()
     client.post(reverse("surveys:answer_token", args=[token]),
                 {"submission_key": str(key), f"q{question.pk}": str(choice(question, "Có").pk),

@@ -43,7 +43,7 @@ def form(units):
     survey_sync_invitations(survey=survey)
     invitation = Invitation.objects.get(survey=survey, user=person)
     return survey, q, invitation, reverse("surveys:answer_token",
-                                          args=[token_for(invitation.id)])
+                                          args=[token_for(invitation)])
 
 
 def valid(q) -> dict:
@@ -155,7 +155,7 @@ def test_a_single_choice_and_an_other_text_at_once_is_refused(client, form, unit
     from surveys.services import invitation_for
 
     invitation = invitation_for(survey=survey, user=person)
-    url = reverse("surveys:answer_token", args=[token_for(invitation.id)])
+    url = reverse("surveys:answer_token", args=[token_for(invitation)])
     data = {"submission_key": str(uuid.uuid4()), f"q{question.pk}": str(choice(question, "X").pk),
             f"q{question.pk}_other": "Z"}
     assert_refused(post(client, url, data), "chỉ giữ một", invitation)
@@ -237,7 +237,7 @@ def test_forged_links_get_a_clear_not_found_page(client, form, token):
 
 def test_an_altered_link_is_refused(client, form):
     _, q, invitation, url = form
-    token = token_for(invitation.id)
+    token = token_for(invitation)
     altered = token[:-1] + ("A" if token[-1] != "A" else "B")
     response = client.post(reverse("surveys:answer_token", args=[altered]), valid(q))
     assert response.status_code == 404 and Response.objects.count() == 0
@@ -298,16 +298,33 @@ def test_without_an_open_link_members_are_sent_to_their_personal_link(client_for
     assert "Hãy dùng đường liên kết riêng" in page.content.decode()
 
 
-def test_a_failure_while_storing_leaves_nothing_half_saved(client, form, monkeypatch):
-    _, q, invitation, url = form
-    from surveys.models import Answer
+def test_a_failure_while_storing_leaves_nothing_half_saved(form):
+    """The last answer breaks a database constraint: the response, the earlier answers
+    and the invitation's use are all rolled back together."""
+    from surveys.questionnaire import AnswerData
+    from surveys.services import SubmissionRefused, survey_submit
 
-    def explode(*args, **kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(Answer.objects, "bulk_create", explode)
-    with pytest.raises(RuntimeError):
-        post(client, url, valid(q))
+    survey, q, invitation, url = form
+    rows = [AnswerData(q["read"].pk, choice_id=choice(q["read"], "Có").pk),
+            AnswerData(q["likert"].pk, value=99)]
+    with pytest.raises(SubmissionRefused):
+        survey_submit(survey=survey, invitation=invitation, answers=rows, key=uuid.uuid4())
     assert Response.objects.count() == 0
     invitation.refresh_from_db()
     assert not invitation.used
+
+
+def test_answers_sent_after_the_questions_changed_are_checked_again(client, form):
+    """A process may hold the questionnaire as it was when the page was drawn: the stored
+    answers are checked against the questions as they are when they arrive."""
+    survey, q, invitation, url = form
+    client.get(url)  # the process now holds this version of the questionnaire
+    from surveys.services import question_update
+
+    question_update(question=q["hours"], by=survey.created_by, section=q["hours"].section,
+                    fields={"max_value": 10}, labels=[], condition_choices=[])
+    data = valid(q) | {f"q{q['hours'].pk}": "50"}
+    assert_refused(post(client, url, data), "Vui lòng nhập số từ 0 đến 10.", invitation)
+    data[f"q{q['hours'].pk}"] = "5"
+    assert post(client, url, data).status_code == 302
+    assert Response.objects.count() == 1

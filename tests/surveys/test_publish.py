@@ -57,7 +57,7 @@ def test_the_owner_publishes_chosen_results_and_respondents_read_them(client_for
 
     invitation = Invitation.objects.get(survey=survey, user=accounts["member"])
     client.logout()
-    by_link = client.get(reverse("surveys:published_by_token", args=[token_for(invitation.id)]))
+    by_link = client.get(reverse("surveys:published_by_token", args=[token_for(invitation)]))
     assert by_link.status_code == 200 and "Đã đọc?" in by_link.content.decode()
 
     bystander = member(units["BK"])

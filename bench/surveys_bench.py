@@ -1,0 +1,390 @@
+"""Surveys benchmark: submissions and the results page, beside a bare Django view.
+
+    .venv/bin/python bench/surveys_bench.py [--seconds 10] [--workers 3] [--clients 6]
+
+Builds its own database (PostgreSQL at 127.0.0.1:5432 if it answers, else SQLite in /tmp;
+override with BENCH_DATABASE_URL), starts gunicorn on loopback with the portal's URLs plus
+a bare view (bench/surveys_urls.py), and prints, measured side by side in one run:
+
+1. survey submissions per second (each a fresh personal link, ten answers, one
+   transaction) beside requests per second of the bare view, and their ratio (target: at
+   least 0.5);
+2. the latency of the results page of a survey with 100,000 responses, beside the same
+   page at 1,000 responses and the bare view, with the number of SQL queries of each page
+   (the same: it does not grow with the responses).
+
+Not a test: numbers depend on the machine. It leaves no server running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PG_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_surveys"
+SQLITE_URL = "sqlite:////tmp/portal_bench_surveys.sqlite3"
+
+
+def database_url() -> str:
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"]
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            return PG_URL
+    except OSError:
+        return SQLITE_URL
+
+
+def fresh_database(url: str) -> None:
+    if url.startswith("sqlite"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def setup_django(url: str) -> None:
+    os.environ["BENCH_DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.surveys_settings"
+    import django
+
+    django.setup()
+
+
+# --- data -------------------------------------------------------------------------------
+
+
+def questionnaire(survey):
+    """Ten answers per respondent: the shape of a real opinion survey."""
+    from surveys.models import Choice, Question, Section
+
+    section = Section.objects.create(survey=survey, title="Câu hỏi", position=0)
+    spec = [
+        ("single", "Anh/chị đã đọc dự thảo chưa?", ["Đã đọc kỹ", "Đọc lướt", "Chưa đọc"], {}),
+        ("multiple", "Nội dung quan tâm", ["Thu nhập", "Công tác phí", "Nghiên cứu",
+                                           "Phúc lợi"], {"max_choices": 2}),
+        ("likert", "Mức chi là hợp lý", [], {}),
+        ("likert", "Quy chế công khai, minh bạch", [], {}),
+        ("rating", "Mức độ hài lòng chung", [], {}),
+        ("number", "Số giờ làm thêm mỗi tuần", [], {"min_value": 0, "max_value": 60}),
+        ("matrix", "Nhận định", ["Phù hợp thực tế", "Được lấy ý kiến đầy đủ"], {}),
+        ("short_text", "Một đề xuất ngắn", [], {}),
+    ]
+    questions = []
+    for position, (kind, text, labels, extra) in enumerate(spec):
+        question = Question.objects.create(survey=survey, section=section, kind=kind,
+                                           text=text, position=position, **extra)
+        for index, label in enumerate(labels):
+            Choice.objects.create(question=question, label=label, position=index)
+        questions.append(question)
+    return questions
+
+
+def form_data(questions, rng: random.Random) -> dict:
+    data = {"submission_key": str(uuid.uuid4())}
+    for q in questions:
+        choices = [c.pk for c in q.choices.all()]
+        if q.kind == "single":
+            data[f"q{q.pk}"] = str(rng.choice(choices))
+        elif q.kind == "multiple":
+            data[f"q{q.pk}"] = [str(c) for c in rng.sample(choices, 2)]
+        elif q.kind == "likert":
+            data[f"q{q.pk}"] = str(rng.randint(1, 5))
+        elif q.kind == "rating":
+            data[f"q{q.pk}"] = str(rng.randint(0, 10))
+        elif q.kind == "number":
+            data[f"q{q.pk}"] = str(rng.randint(0, 20))
+        elif q.kind == "matrix":
+            for row in choices:
+                data[f"q{q.pk}_r{row}"] = str(rng.randint(1, 5))
+        else:
+            data[f"q{q.pk}"] = "Tăng cường đối thoại với người lao động"
+    return data
+
+
+def make_people(units, count: int):
+    from portal.models import User
+
+    leaves = [u for u in units.values() if u.parent_id]
+    rng = random.Random(7)
+    people = [User(username=f"bench{n}", full_name=f"Người thử {n}", email="",
+                   unit=rng.choice(leaves), role="member",
+                   staff_group=rng.choice(["lecturer", "researcher", "administrative",
+                                           "worker", "other"]),
+                   gender=rng.choice(["female", "male"]), birth_year=rng.randint(1960, 2000),
+                   password="!") for n in range(count)]
+    User.objects.bulk_create(people, batch_size=2000)
+    return list(User.objects.filter(username__startswith="bench").select_related("unit"))
+
+
+def make_survey(units, title: str, owner):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from surveys.models import Survey
+
+    survey = Survey.objects.create(title=title, owner_unit=owner, status="open",
+                                   opens_at=timezone.now() - timedelta(days=1),
+                                   closes_at=timezone.now() + timedelta(days=30))
+    survey.audience_units.set([owner])
+    questionnaire(survey)
+    return survey, list(survey.questions.prefetch_related("choices").order_by("position"))
+
+
+def fill_responses(survey, questions, people, count: int) -> None:
+    """`count` responses with about ten answers each, written in bulk (COPY on PostgreSQL)."""
+    from datetime import date, timedelta
+
+    from django.db import connection
+
+    from surveys.models import AgeBand, Answer, Response
+
+    rng = random.Random(count)
+    responses, answers = [], []
+    for n in range(count):
+        person = people[n % len(people)]
+        rid = uuid.uuid4()
+        day = date.today() - timedelta(days=rng.randint(0, 20))
+        responses.append((rid, survey.pk, day, uuid.uuid4(), person.unit_id,
+                          person.staff_group, person.gender, AgeBand.of(person.birth_year, day)))
+        data = form_data(questions, rng)
+        for q in questions:
+            if q.kind in ("single", "multiple"):
+                values = data[f"q{q.pk}"]
+                for value in values if isinstance(values, list) else [values]:
+                    answers.append((uuid.uuid4(), rid, q.pk, int(value), None, None, None, ""))
+            elif q.kind in ("likert", "rating"):
+                answers.append((uuid.uuid4(), rid, q.pk, None, int(data[f"q{q.pk}"]), None,
+                                None, ""))
+            elif q.kind == "number":
+                answers.append((uuid.uuid4(), rid, q.pk, None, None, int(data[f"q{q.pk}"]),
+                                None, ""))
+            elif q.kind == "matrix":
+                for row in q.choices.all():
+                    answers.append((uuid.uuid4(), rid, q.pk, row.pk,
+                                    int(data[f"q{q.pk}_r{row.pk}"]), None, None, ""))
+            elif rng.random() < 0.2:
+                answers.append((uuid.uuid4(), rid, q.pk, None, None, None, None,
+                                f"Ý kiến số {n}"))
+    response_columns = ["id", "survey_id", "submitted_on", "submission_key", "unit_id",
+                        "staff_group", "gender", "age_band"]
+    answer_columns = ["id", "response_id", "question_id", "choice_id", "value", "number",
+                      "date", "text"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for table, columns, rows in ((Response._meta.db_table, response_columns, responses),
+                                         (Answer._meta.db_table, answer_columns, answers)):
+                with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            cursor.execute("ANALYZE")
+        return
+    Response.objects.bulk_create([Response(**dict(zip(response_columns, r, strict=True)))
+                                  for r in responses], batch_size=2000)
+    Answer.objects.bulk_create([Answer(**dict(zip(answer_columns, a, strict=True)))
+                                for a in answers], batch_size=2000)
+
+
+# --- load ----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request(port: int, method: str, path: str, body: bytes | None = None,
+            headers: dict | None = None) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def throughput(port: int, seconds: float, clients: int, make_request) -> tuple[float, int, int]:
+    """Requests completed per second by `clients` threads for `seconds`."""
+    stop = time.perf_counter() + seconds
+    done, failed = [0] * clients, [0] * clients
+
+    def run(index: int) -> None:
+        while time.perf_counter() < stop:
+            status = make_request(index)
+            if status in (200, 302):
+                done[index] += 1
+            else:
+                failed[index] += 1
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - start
+    return sum(done) / elapsed, sum(done), sum(failed)
+
+
+def latency(port: int, path: str, cookie: str, repeat: int) -> tuple[float, float]:
+    headers = {"Cookie": cookie, "Host": "127.0.0.1"}
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        status = request(port, "GET", path, headers=headers)
+        times.append(time.perf_counter() - start)
+        assert status == 200, (path, status)
+    times.sort()
+    return statistics.median(times) * 1000, times[int(len(times) * 0.95) - 1] * 1000
+
+
+def query_count(client, path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path, HTTP_HOST="127.0.0.1").status_code == 200
+    return len(queries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--clients", type=int, default=6)
+    parser.add_argument("--large", type=int, default=100_000)
+    parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+
+    url = database_url()
+    print(f"database: {url.split('@')[-1]}")
+    fresh_database(url)
+    setup_django(url)
+    from django.core.management import call_command
+    from django.test import Client
+
+    from portal.demo import seed_accounts, seed_units
+    from surveys.models import Invitation, Response
+    from surveys.tokens import token_for
+
+    t0 = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    units = seed_units()
+    accounts = seed_accounts(units)
+    people = make_people(units, 12_000)
+    top = units["CDDHQG"]
+    submit_survey, submit_questions = make_survey(units, "Khảo sát đo tốc độ gửi", top)
+    invitations = Invitation.objects.bulk_create(
+        [Invitation(survey=submit_survey, user=p, unit_id=p.unit_id) for p in people],
+        batch_size=2000)
+    small, small_q = make_survey(units, "Khảo sát 1.000 phiếu", top)
+    large, large_q = make_survey(units, "Khảo sát 100.000 phiếu", top)
+    fill_responses(small, small_q, people, args.small)
+    fill_responses(large, large_q, people, args.large)
+    print(f"data ready in {time.perf_counter() - t0:.0f} s: {len(people)} members, "
+          f"{Response.objects.filter(survey=large).count():,} + "
+          f"{Response.objects.filter(survey=small).count():,} responses")
+
+    rng = random.Random(1)
+    bodies = [urlencode(form_data(submit_questions, rng), doseq=True).encode()
+              for _ in range(len(invitations))]
+    paths = [f"/khao-sat/p/{token_for(inv)}/" for inv in invitations]
+    browser = Client()
+    browser.force_login(accounts["committee"],
+                        backend="portal.auth_backends.EmailOrUsernameBackend")
+    cookie = f"sessionid={browser.cookies['sessionid'].value}"
+    counts = {name: query_count(browser, f"/khao-sat/{s.pk}/ket-qua/")
+              for name, s in (("small", small), ("large", large))}
+
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", str(args.workers), "--log-level", "warning"],
+        cwd=ROOT, env=env)
+    try:
+        for _ in range(100):
+            try:
+                if request(port, "GET", "/bench/bare/") == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        # Warm every worker: connections, questionnaire snapshots, templates.
+        throughput(port, 2, args.clients, lambda i: request(port, "GET", "/bench/bare/"))
+        cursor = {"next": len(paths) - 1}
+        lock = threading.Lock()
+
+        def next_submission(_index: int) -> int:
+            with lock:
+                n = cursor["next"]
+                cursor["next"] -= 1
+            return request(port, "POST", paths[n], bodies[n],
+                           {"Content-Type": "application/x-www-form-urlencoded",
+                            "Host": "127.0.0.1"})
+
+        for _ in range(20):
+            next_submission(0)
+
+        bare_rate, bare_n, bare_failed = throughput(
+            port, args.seconds, args.clients, lambda i: request(port, "GET", "/bench/bare/"))
+        before = Response.objects.filter(survey=submit_survey).count()
+        submit_rate, submit_n, submit_failed = throughput(port, args.seconds, args.clients,
+                                                          next_submission)
+        stored = Response.objects.filter(survey=submit_survey).count() - before
+        bare_again, _, _ = throughput(port, args.seconds / 2, args.clients,
+                                      lambda i: request(port, "GET", "/bench/bare/"))
+
+        print("\n== Submissions (gunicorn, "
+              f"{args.workers} workers, {args.clients} clients, {args.seconds:.0f} s each) ==")
+        print(f"bare Django view      {bare_rate:8.1f} req/s  ({bare_n} ok, {bare_failed} failed;"
+              f" {bare_again:.1f} req/s measured again after the submissions)")
+        print(f"survey submissions    {submit_rate:8.1f} /s     ({submit_n} ok, {submit_failed}"
+              f" failed, {stored} responses stored)")
+        ratio = submit_rate / ((bare_rate + bare_again) / 2)
+        print(f"ratio submissions / bare view: {ratio:.2f} (target >= 0.5: "
+              f"{'met' if ratio >= 0.5 else 'NOT met'})")
+        assert stored == submit_n, "every accepted submission is one stored response"
+
+        latency(port, f"/khao-sat/{large.pk}/ket-qua/", cookie, 2)  # warm
+        bare = latency(port, "/bench/bare/", cookie, args.repeat)
+        small_ms = latency(port, f"/khao-sat/{small.pk}/ket-qua/", cookie, args.repeat)
+        large_ms = latency(port, f"/khao-sat/{large.pk}/ket-qua/", cookie, args.repeat)
+        print(f"\n== Results page ({args.repeat} sequential requests each; median / p95) ==")
+        print(f"bare Django view                    {bare[0]:8.1f} ms / {bare[1]:8.1f} ms")
+        print(f"results, {args.small:>7,} responses      {small_ms[0]:8.1f} ms / "
+              f"{small_ms[1]:8.1f} ms   {counts['small']} queries")
+        print(f"results, {args.large:>7,} responses      {large_ms[0]:8.1f} ms / "
+              f"{large_ms[1]:8.1f} ms   {counts['large']} queries")
+        print(f"large / small: {large_ms[0] / small_ms[0]:.1f}x; large / bare: "
+              f"{large_ms[0] / bare[0]:.0f}x; query count "
+              f"{'constant' if counts['small'] == counts['large'] else 'DIFFERS'}")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()

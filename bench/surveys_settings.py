@@ -1,0 +1,20 @@
+"""Settings of the surveys benchmark's server: the portal as in production (DEBUG off,
+persistent connections, the same middleware), plus a bare view in the benchmark's own
+URLconf so both are measured by the same server in the same run."""
+
+
+from portal.settings.base import *  # noqa: F403
+from portal.settings.base import DATABASES, env
+
+SECRET_KEY = "bench-only-" + "x" * 50
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ROOT_URLCONF = "bench.surveys_urls"
+DATABASES["default"] = env.db_url("BENCH_DATABASE_URL")
+DATABASES["default"]["CONN_MAX_AGE"] = 60
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+LOGGING = {"version": 1, "disable_existing_loggers": False,
+           "root": {"handlers": [], "level": "ERROR"}}
