@@ -93,7 +93,7 @@ def seed_accounts(units: dict[str, Unit]) -> dict[str, User]:
         accounts[username] = user
     admin, _ = User.objects.update_or_create(
         username="admin",
-        defaults={"full_name": "Quản trị hệ thống", "email": "admin@demo.vnuhcm.edu.vn",
+        defaults={"full_name": "Đỗ Minh Quân", "email": "admin@demo.vnuhcm.edu.vn",
                   "is_staff": True, "is_superuser": True, "role": User.Role.COMMITTEE,
                   "unit": units["CDDHQG"]},
     )

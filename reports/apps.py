@@ -9,6 +9,8 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from portal.navigation import MenuEntry, register
 
+        from . import home  # noqa: F401  (registers the home page's to-dos)
+
         register(MenuEntry(_("Dashboard"), "reports:dashboard", "speedometer2", order=5,
                            roles=frozenset({"officer"})))
         register(MenuEntry(_("Reports"), "reports:list", "file-earmark-text", order=70,

@@ -95,3 +95,14 @@ def test_status_fragment_polls_while_in_progress_and_stops_when_done(client_for,
     Report.objects.filter(pk=bk_report.pk).update(status="done", rendered_generation=2)
     fragment = client.get(bk_report.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
     assert "hx-trigger" not in fragment
+
+
+def test_home_tells_the_officer_about_new_and_failed_reports(client_for, accounts, bk_report):
+    page = client_for(accounts["officer"]).get(reverse("home")).content.decode()
+    assert "Báo cáo mới sẵn sàng để xem và ký" in page
+    assert "tạo bị lỗi" not in page
+    Report.objects.filter(pk=bk_report.pk).update(status="failed")
+    page = client_for(accounts["officer"]).get(reverse("home")).content.decode()
+    assert "Báo cáo tạo bị lỗi" in page
+    other = client_for(accounts["officer2"]).get(reverse("home")).content.decode()
+    assert "Báo cáo tạo bị lỗi" not in other
