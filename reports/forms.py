@@ -13,16 +13,24 @@ from .models import Report
 from .periods import Period, period_ending_on_cutoff
 
 
+def _day_input() -> forms.DateInput:
+    """dd/mm/yyyy as offices write it, whatever language the browser runs in (a native
+    date picker shows the browser's own format)."""
+    return forms.DateInput(format="%d/%m/%Y", attrs={
+        "placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"})
+
+
+DAY = _day_input()
+
+
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of report"), choices=Report.Kind.choices)
     scope = forms.ModelChoiceField(
         label=_("Scope"), queryset=Unit.objects.none(),
         error_messages={"invalid_choice": _("You cannot ask for a report on this unit.")},
     )
-    period_start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(
-        attrs={"type": "date"}, format="%Y-%m-%d"))
-    period_end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(
-        attrs={"type": "date"}, format="%Y-%m-%d"))
+    period_start = forms.DateField(label=_("From"), required=False, widget=DAY)
+    period_end = forms.DateField(label=_("To"), required=False, widget=DAY)
     survey = forms.ModelChoiceField(
         label=_("Survey (for a survey results report)"), required=False,
         queryset=Survey.objects.none(),
@@ -95,10 +103,8 @@ class DashboardPeriodForm(forms.Form):
         ("custom", _("Other dates")),
     ]
     preset = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(
-        attrs={"type": "date"}, format="%Y-%m-%d"))
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(
-        attrs={"type": "date"}, format="%Y-%m-%d"))
+    start = forms.DateField(label=_("From"), required=False, widget=DAY)
+    end = forms.DateField(label=_("To"), required=False, widget=DAY)
 
     def clean(self):
         data = super().clean()
