@@ -93,6 +93,7 @@ def report_download(request, pk: int, fmt: str):
 
 @report_reader
 def dashboard(request):
+    from .cache import cached
     from .dashboard import build_dashboard, top_unit
     from .forms import DashboardPeriodForm
 
@@ -105,7 +106,10 @@ def dashboard(request):
         if user.unit is None:
             raise PermissionDenied
         scope = user.unit
-        university = build_dashboard(scope=top_unit(), period=period).total
-    board = build_dashboard(scope=scope, period=period)
+        top = top_unit()
+        university = cached("dashboard", (top.pk, period.start, period.end),
+                            lambda: build_dashboard(scope=top, period=period)).total
+    board = cached("dashboard", (scope.pk, period.start, period.end),
+                   lambda: build_dashboard(scope=scope, period=period))
     return render(request, "reports/dashboard.html", {
         "form": form, "board": board, "university": university})

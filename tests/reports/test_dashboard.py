@@ -143,3 +143,24 @@ def test_query_count_does_not_grow_with_the_data(client_for, accounts, data,
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("reports:dashboard"))
     assert len(large) == len(small)
+
+
+def test_the_dashboard_is_cached_until_its_data_changes(client_for, accounts, data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(accounts["committee"])
+    first = client.get(reverse("reports:dashboard")).context["board"]
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(reverse("reports:dashboard")).context["board"]
+    assert row(second, "BK").cells["opinions"].value == 3
+    with CaptureQueriesContext(connection) as first_time:
+        from django.core.cache import cache
+
+        cache.clear()
+        client.get(reverse("reports:dashboard"))
+    assert len(again) < len(first_time)  # served from the cache
+    filed(data["BK"], 0)  # a new opinion report: the next page counts it
+    third = client.get(reverse("reports:dashboard")).context["board"]
+    assert row(third, "BK").cells["opinions"].value == 4
+    assert row(first, "BK").cells["opinions"].value == 3
