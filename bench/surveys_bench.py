@@ -19,6 +19,7 @@ Not a test: numbers depend on the machine. It leaves no server running.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import os
 import random
@@ -185,10 +186,16 @@ def fill_responses(survey, questions, people, count: int) -> None:
             elif rng.random() < 0.2:
                 answers.append((uuid.uuid4(), rid, q.pk, None, None, None, None,
                                 f"Ý kiến số {n}"))
+    seen: set = set()  # the first row of each (response, question) leads (Answer.lead)
+    marked = []
+    for a in answers:
+        marked.append((*a, (a[1], a[2]) not in seen))
+        seen.add((a[1], a[2]))
+    answers = marked
     response_columns = ["id", "survey_id", "submitted_on", "submission_key", "unit_id",
                         "staff_group", "gender", "age_band"]
     answer_columns = ["id", "response_id", "question_id", "choice_id", "value", "number",
-                      "date", "text"]
+                      "date", "text", "lead"]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for table, columns, rows in ((Response._meta.db_table, response_columns, responses),
@@ -196,7 +203,9 @@ def fill_responses(survey, questions, people, count: int) -> None:
                 with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
-            cursor.execute("ANALYZE")
+        with connection.cursor() as cursor:  # as autovacuum would have, in a real database
+            for table in (Response._meta.db_table, Answer._meta.db_table):
+                cursor.execute(f"VACUUM ANALYZE {table}")
         return
     Response.objects.bulk_create([Response(**dict(zip(response_columns, r, strict=True)))
                                   for r in responses], batch_size=2000)
@@ -249,7 +258,7 @@ def throughput(port: int, seconds: float, clients: int, make_request) -> tuple[f
 
 
 def latency(port: int, path: str, cookie: str, repeat: int) -> tuple[float, float]:
-    headers = {"Cookie": cookie, "Host": "127.0.0.1"}
+    headers = {"Cookie": cookie, "Host": "127.0.0.1"} if cookie else {"Host": "127.0.0.1"}
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -257,7 +266,7 @@ def latency(port: int, path: str, cookie: str, repeat: int) -> tuple[float, floa
         times.append(time.perf_counter() - start)
         assert status == 200, (path, status)
     times.sort()
-    return statistics.median(times) * 1000, times[int(len(times) * 0.95) - 1] * 1000
+    return statistics.median(times) * 1000, times[max(0, int(len(times) * 0.95) - 1)] * 1000
 
 
 def query_count(client, path: str) -> int:
@@ -319,19 +328,7 @@ def main() -> None:
     counts = {name: query_count(browser, f"/khao-sat/{s.pk}/ket-qua/")
               for name, s in (("small", small), ("large", large))}
 
-    port = free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(args.workers), "--log-level", "warning"],
-        cwd=ROOT, env=env)
-    try:
-        for _ in range(100):
-            try:
-                if request(port, "GET", "/bench/bare/") == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
+    with server(args.workers, cache="") as port:
         # Warm every worker: connections, questionnaire snapshots, templates.
         throughput(port, 2, args.clients, lambda i: request(port, "GET", "/bench/bare/"))
         cursor = {"next": len(paths) - 1}
@@ -356,34 +353,73 @@ def main() -> None:
         stored = Response.objects.filter(survey=submit_survey).count() - before
         bare_again, _, _ = throughput(port, args.seconds / 2, args.clients,
                                       lambda i: request(port, "GET", "/bench/bare/"))
+        sequential_bare = latency(port, "/bench/bare/", "", 200)[0]
+        sequential_submit = statistics.median(
+            timed(lambda: next_submission(0)) for _ in range(200)) * 1000
 
-        print("\n== Submissions (gunicorn, "
-              f"{args.workers} workers, {args.clients} clients, {args.seconds:.0f} s each) ==")
-        print(f"bare Django view      {bare_rate:8.1f} req/s  ({bare_n} ok, {bare_failed} failed;"
-              f" {bare_again:.1f} req/s measured again after the submissions)")
-        print(f"survey submissions    {submit_rate:8.1f} /s     ({submit_n} ok, {submit_failed}"
-              f" failed, {stored} responses stored)")
-        ratio = submit_rate / ((bare_rate + bare_again) / 2)
-        print(f"ratio submissions / bare view: {ratio:.2f} (target >= 0.5: "
-              f"{'met' if ratio >= 0.5 else 'NOT met'})")
-        assert stored == submit_n, "every accepted submission is one stored response"
+    print("\n== Submissions (gunicorn, "
+          f"{args.workers} workers, {args.clients} clients, {args.seconds:.0f} s each) ==")
+    print(f"bare Django view      {bare_rate:8.1f} req/s  ({bare_n} ok, {bare_failed} failed;"
+          f" {bare_again:.1f} req/s measured again after the submissions)")
+    print(f"survey submissions    {submit_rate:8.1f} /s     ({submit_n} ok, {submit_failed}"
+          f" failed, {stored} responses stored)")
+    ratio = submit_rate / ((bare_rate + bare_again) / 2)
+    print(f"ratio submissions / bare view: {ratio:.2f} (target >= 0.5: "
+          f"{'met' if ratio >= 0.5 else 'NOT met'})")
+    print(f"one request at a time: bare view {sequential_bare:.2f} ms, submission "
+          f"{sequential_submit:.2f} ms (median of 200)")
+    assert stored == submit_n, "every accepted submission is one stored response"
 
-        latency(port, f"/khao-sat/{large.pk}/ket-qua/", cookie, 2)  # warm
-        bare = latency(port, "/bench/bare/", cookie, args.repeat)
-        small_ms = latency(port, f"/khao-sat/{small.pk}/ket-qua/", cookie, args.repeat)
-        large_ms = latency(port, f"/khao-sat/{large.pk}/ket-qua/", cookie, args.repeat)
-        print(f"\n== Results page ({args.repeat} sequential requests each; median / p95) ==")
-        print(f"bare Django view                    {bare[0]:8.1f} ms / {bare[1]:8.1f} ms")
-        print(f"results, {args.small:>7,} responses      {small_ms[0]:8.1f} ms / "
-              f"{small_ms[1]:8.1f} ms   {counts['small']} queries")
-        print(f"results, {args.large:>7,} responses      {large_ms[0]:8.1f} ms / "
-              f"{large_ms[1]:8.1f} ms   {counts['large']} queries")
+    pages = (("bare Django view", "/bench/bare/", None),
+             (f"results, {args.small:>7,} responses", f"/khao-sat/{small.pk}/ket-qua/", "small"),
+             (f"results, {args.large:>7,} responses", f"/khao-sat/{large.pk}/ket-qua/", "large"))
+    for title, cache, workers in (("computed on every request (no cache)", "dummy",
+                                   args.workers),
+                                  ("served from the cache (same response count)", "locmem", 1)):
+        with server(workers, cache=cache) as port:
+            for _, path, _ in pages:
+                latency(port, path, cookie, 3)  # warm connections (and the cache)
+            measured = [(name, latency(port, path, cookie, args.repeat), key)
+                        for name, path, key in pages]
+        print(f"\n== Results page, {title}: {args.repeat} sequential requests, "
+              "median / p95 ==")
+        for name, (median, p95), key in measured:
+            queries = f"   {counts[key]} queries" if key else ""
+            print(f"{name:<34}{median:8.1f} ms / {p95:8.1f} ms{queries}")
+        (_, bare, _), (_, small_ms, _), (_, large_ms, _) = measured
         print(f"large / small: {large_ms[0] / small_ms[0]:.1f}x; large / bare: "
-              f"{large_ms[0] / bare[0]:.0f}x; query count "
-              f"{'constant' if counts['small'] == counts['large'] else 'DIFFERS'}")
+              f"{large_ms[0] / bare[0]:.0f}x")
+    print(f"query count of the results page: {counts['small']} at {args.small:,} responses, "
+          f"{counts['large']} at {args.large:,} "
+          f"({'constant' if counts['small'] == counts['large'] else 'DIFFERS'})")
+
+
+def timed(call) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+@contextlib.contextmanager
+def server(workers: int, *, cache: str):
+    """gunicorn on a free loopback port with the benchmark's settings; stopped on exit."""
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), BENCH_CACHE=cache)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
+        cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                if request(port, "GET", "/bench/bare/") == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield port
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        process.terminate()
+        process.wait(timeout=30)
 
 
 if __name__ == "__main__":

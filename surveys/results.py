@@ -117,6 +117,28 @@ def resolve_groups(dimension: str, root: Unit | None, keys: Iterable[str | None]
     return groups
 
 
+def unit_groups(root: Unit, unit_ids: Iterable[int | None]) -> dict:
+    """Map units (of respondents) to the branch one level below `root` they belong to, in
+    one query: breakdowns group by the plain unit id in SQL and merge branches here."""
+    ids = {i for i in unit_ids if i is not None}
+    units = list(Unit.objects.filter(Q(pk__in=ids) | Q(parent=root) | Q(pk=root.pk)))
+    by_id = {u.pk: u for u in units}
+    by_path = {u.path: u for u in units}
+    width = len(root.path) + PATH_STEP
+    groups: dict[int | None, Group] = {None: Group(NO_UNIT, _("No unit"))}
+    for unit_id in ids:
+        unit = by_id.get(unit_id)
+        branch = by_path.get(unit.path[:width]) if unit else None
+        if unit is None or branch is None or not unit.path.startswith(root.path):
+            groups[unit_id] = Group(OUTSIDE, _("Other units"))
+        elif branch.pk == root.pk:
+            groups[unit_id] = Group(branch.path, _("%(unit)s (direct members)")
+                                    % {"unit": branch.name}, branch)
+        else:
+            groups[unit_id] = Group(branch.path, branch.name, branch)
+    return groups
+
+
 def _group_order(dimension: str, group: Group) -> tuple:
     if dimension == "unit":
         return (group.key in (NO_UNIT, OUTSIDE), group.key)
@@ -242,8 +264,12 @@ def _bin_label(lo: Decimal, width: Decimal, index: int, count: int) -> str:
 
 def compute(survey: Survey, *, questions: list[Question] | None = None,
             dimension: str | None = None, root: Unit | None = None,
-            text_limit: int = 20) -> SurveyResults:
-    """Every figure of a survey in a fixed number of queries (see the module docstring)."""
+            text_limit: int = 20, total: int | None = None) -> SurveyResults:
+    """Every figure of a survey in a fixed number of queries (see the module docstring).
+
+    One pass over the answers groups them by (question, choice, value): it gives choice
+    counts, scale distributions, number and date ranges, text counts, and (counting the
+    rows that lead each person's answer to a question) how many people answered."""
     if questions is None:
         questions = list(Question.objects.filter(survey=survey).select_related("section")
                          .prefetch_related("choices")
@@ -251,29 +277,30 @@ def compute(survey: Survey, *, questions: list[Question] | None = None,
     ids = [q.pk for q in questions]
     kinds = {q.pk: q.kind for q in questions}
     answers = Answer.objects.filter(question_id__in=ids)
-    total = Response.objects.filter(survey=survey).count()
+    if total is None:
+        total = Response.objects.filter(survey=survey).count()
 
-    answered = dict(answers.values("question_id").annotate(n=Count("response_id",
-                                                                   distinct=True))
-                    .values_list("question_id", "n"))
-    choice_counts: dict[tuple[int, int | None], int] = {
-        (row["question_id"], row["choice_id"]): row["n"]
-        for row in answers.filter(question__kind__in=Question.CHOICE_KINDS)
-        .values("question_id", "choice_id").annotate(n=Count("id"))}
-    value_counts: dict[tuple[int, int | None, int], int] = {
-        (row["question_id"], row["choice_id"], row["value"]): row["n"]
-        for row in answers.filter(value__isnull=False)
-        .values("question_id", "choice_id", "value").annotate(n=Count("id"))}
-    stats = {
-        (row["question_id"], row["choice_id"]): row
-        for row in answers.filter(Q(value__isnull=False) | Q(number__isnull=False)
-                                  | Q(date__isnull=False))
-        .values("question_id", "choice_id")
-        .annotate(n=Count("id"), mean_value=Avg("value"), mean_number=Avg("number"),
-                  lo=Min("number"), hi=Max("number"), first=Min("date"), last=Max("date"))}
+    answered: dict[int, int] = defaultdict(int)
+    choice_counts: dict[tuple[int, int | None], int] = defaultdict(int)
+    value_counts: dict[tuple[int, int | None, int], int] = {}
+    stats: dict[tuple[int, int | None], dict] = {}
+    text_totals: dict[int, int] = defaultdict(int)
+    for row in (answers.values("question_id", "choice_id", "value").order_by()
+                .annotate(n=Count("pk"), mean_number=Avg("number"), lo=Min("number"),
+                          hi=Max("number"), first=Min("date"), last=Max("date"),
+                          texts=Count("pk", filter=Q(choice__isnull=True) & ~Q(text="")),
+                          leads=Count("pk", filter=Q(lead=True)))):
+        qid, cid, value, n = row["question_id"], row["choice_id"], row["value"], row["n"]
+        answered[qid] += row["leads"]
+        choice_counts[(qid, cid)] += n
+        text_totals[qid] += row["texts"]
+        if value is not None:
+            value_counts[(qid, cid, value)] = n
+        elif row["lo"] is not None or row["first"] is not None:
+            stats[(qid, cid)] = row
     number_bins = _number_distribution(answers, stats, kinds)
     months = _date_distribution(answers, kinds)
-    texts, text_totals = _texts(answers, kinds, text_limit)
+    texts = _texts(answers, kinds, text_limit) if text_limit > 0 else {}
     breakdowns = (_breakdowns(survey, answers, questions, dimension, root)
                   if dimension else {})
 
@@ -295,20 +322,19 @@ def compute(survey: Survey, *, questions: list[Question] | None = None,
                 result.choices.append(Tally(_("Other"), count, _percent(count, n)))
         elif question.kind == Question.Kind.MATRIX:
             for row in question.choices.all():
-                row_stats = stats.get((qid, row.pk))
-                row_n = row_stats["n"] if row_stats else 0
+                counts = [value_counts.get((qid, row.pk, p), 0) for p in question.scale_range]
+                row_n = sum(counts)
                 result.rows.append(RowResult(
-                    row.label, row_n, _decimal(row_stats["mean_value"]) if row_stats else None,
-                    [Tally(str(p), c := value_counts.get((qid, row.pk, p), 0),
-                            _percent(c, row_n)) for p in question.scale_range]))
+                    row.label, row_n, _mean(question.scale_range, counts),
+                    [Tally(str(p), c, _percent(c, row_n))
+                     for p, c in zip(question.scale_range, counts, strict=True)]))
         elif question.is_scale:
-            own = stats.get((qid, None))
-            result.mean = _decimal(own["mean_value"]) if own else None
+            counts = [value_counts.get((qid, None, p), 0) for p in question.scale_range]
+            result.mean = _mean(question.scale_range, counts)
             labels = LIKERT_LABELS if question.kind == Question.Kind.LIKERT else {}
             result.distribution = [
-                Tally(f"{p}" if not labels else f"{p}. {labels[p]}",
-                       c := value_counts.get((qid, None, p), 0), _percent(c, n))
-                for p in question.scale_range]
+                Tally(f"{p}" if not labels else f"{p}. {labels[p]}", c, _percent(c, n))
+                for p, c in zip(question.scale_range, counts, strict=True)]
         elif question.kind == Question.Kind.NUMBER:
             own = stats.get((qid, None))
             if own:
@@ -324,6 +350,12 @@ def compute(survey: Survey, *, questions: list[Question] | None = None,
                                    for label, c in months.get(qid, [])]
         results.append(result)
     return SurveyResults(survey, total, results, dimension, root)
+
+
+def _mean(points: range, counts: list[int]) -> float | None:
+    """The mean of a scale from its distribution (counted in SQL): exact, no second pass."""
+    people = sum(counts)
+    return sum(p * c for p, c in zip(points, counts, strict=True)) / people if people else None
 
 
 def _number_distribution(answers: QuerySet, stats: dict, kinds: dict) -> dict:
@@ -360,25 +392,21 @@ def _date_distribution(answers: QuerySet, kinds: dict) -> dict:
     return out
 
 
-def _texts(answers: QuerySet, kinds: dict, limit: int) -> tuple[dict, dict]:
+def _texts(answers: QuerySet, kinds: dict, limit: int) -> dict[int, list[str]]:
     """Up to `limit` free-text answers per question (and "other" texts of choice questions)
     in one query. Ordered by the answers' random keys: no order of arrival shows through."""
     ids = [qid for qid, kind in kinds.items()
            if kind in Question.TEXT_KINDS or kind in Question.CHOICE_KINDS]
     if not ids:
-        return {}, {}
-    texts = answers.filter(question_id__in=ids, choice__isnull=True).exclude(text="")
-    totals = dict(texts.values("question_id").annotate(n=Count("id"))
-                  .values_list("question_id", "n"))
-    if limit <= 0:
-        return {}, totals
-    rows = (texts.annotate(rank=Window(RowNumber(), partition_by=[F("question_id")],
-                                       order_by=F("id").asc()))
+        return {}
+    rows = (answers.filter(question_id__in=ids, choice__isnull=True).exclude(text="")
+            .annotate(rank=Window(RowNumber(), partition_by=[F("question_id")],
+                                  order_by=F("id").asc()))
             .filter(rank__lte=limit).values_list("question_id", "text"))
     out: dict[int, list[str]] = defaultdict(list)
     for qid, text in rows:
         out[qid].append(text)
-    return out, totals
+    return out
 
 
 def suppress(cells: list[Cell], minimum: int) -> int:
@@ -399,27 +427,30 @@ def suppress(cells: list[Cell], minimum: int) -> int:
 
 def _breakdowns(survey: Survey, answers: QuerySet, questions: list[Question], dimension: str,
                 root: Unit | None) -> dict[int, Breakdown]:
-    group = group_expression(dimension, root, prefix="response__")
-    answered = defaultdict(dict)
-    for row in (answers.annotate(g=group).values("question_id", "g")
-                .annotate(n=Count("response_id", distinct=True))):
-        answered[row["question_id"]][row["g"]] = row["n"]
-    counts: dict[tuple, int] = {
-        (r["question_id"], r["g"], r["choice_id"]): r["n"]
-        for r in answers.filter(question__kind__in=Question.CHOICE_KINDS).annotate(g=group)
-        .values("question_id", "g", "choice_id").annotate(n=Count("id"))}
-    means: dict[tuple, float | None] = {
-        (r["question_id"], r["g"], r["choice_id"]): _decimal(
-            r["mean_value"] if r["mean_value"] is not None else r["mean_number"])
-        for r in answers.filter(Q(value__isnull=False) | Q(number__isnull=False))
-        .annotate(g=group).values("question_id", "g", "choice_id")
-        .annotate(mean_value=Avg("value"), mean_number=Avg("number"))}
+    """Per group: people, choice counts and means in one pass over the answers joined to
+    their responses' snapshot (grouped by plain unit id; branches merged afterwards)."""
+    group = F("response__unit_id") if dimension == "unit" else F(f"response__{dimension}")
+    counts: dict[tuple, int] = {}
+    means: dict[tuple, float | None] = {}
+    answered: dict[int, dict] = defaultdict(lambda: defaultdict(int))
+    relevant = [q.pk for q in questions if not (q.is_text or q.kind == Question.Kind.DATE)]
+    for r in (answers.filter(question_id__in=relevant).annotate(g=group).order_by()
+              .values("question_id", "g", "choice_id")
+              .annotate(n=Count("pk"), mean_value=Avg("value"), mean_number=Avg("number"),
+                        leads=Count("pk", filter=Q(lead=True)))):
+        key = (r["question_id"], r["g"], r["choice_id"])
+        counts[key] = r["n"]
+        mean = r["mean_value"] if r["mean_value"] is not None else r["mean_number"]
+        means[key] = _decimal(mean)
+        if r["leads"]:
+            answered[r["question_id"]][r["g"]] += r["leads"]
     keys = {g for per_question in answered.values() for g in per_question}
-    groups = resolve_groups(dimension, root, keys)
+    groups = (unit_groups(root, keys) if dimension == "unit" and root is not None
+              else resolve_groups(dimension, root, keys))
 
     out = {}
     for question in questions:
-        if question.is_text or question.kind == Question.Kind.DATE:
+        if question.pk not in relevant:
             continue
         qid = question.pk
         merged: dict[Group, list] = {}
@@ -441,8 +472,9 @@ def _breakdowns(survey: Survey, answers: QuerySet, questions: list[Question], di
                 cell.percents = [_percent(sum(counts.get((qid, key, cid), 0)
                                               for key, _n in parts), n) for cid in ids]
             elif question.kind == Question.Kind.MATRIX:
-                cell.row_means = [_weighted([(means.get((qid, key, row.pk)), pn)
-                                             for key, pn in parts]) for row in choices]
+                cell.row_means = [_weighted([(means.get((qid, key, row.pk)),
+                                              counts.get((qid, key, row.pk), 0))
+                                             for key, _n in parts]) for row in choices]
             else:
                 cell.mean = _weighted([(means.get((qid, key, None)), pn) for key, pn in parts])
             cells.append(cell)

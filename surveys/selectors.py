@@ -10,12 +10,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cache
+from functools import cache as memoize
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.models import Unit, User
 
@@ -60,14 +61,33 @@ def breakdown_root(survey: Survey, user: User, unit_id: str | int | None) -> Uni
     return survey.owner_unit
 
 
+RESULTS_CACHE_SECONDS = 3600
+
+
 def survey_results(survey: Survey, *, dimension: str | None = "unit", root: Unit | None = None,
                    text_limit: int = 20) -> SurveyResults:
     """Every question's figures, with a breakdown by `dimension` (unit, staff_group, gender,
-    age_band or None) where groups under the survey's minimum size are hidden."""
+    age_band or None) where groups under the survey's minimum size are hidden.
+
+    Kept in the cache under a key that holds the number of responses: responses are never
+    changed once stored, so the same count means the same figures, and a new response is a
+    new key. The hour's expiry only bounds how long a renamed unit keeps its old name."""
     if dimension not in DIMENSIONS:
         dimension = None
-    return compute(survey, dimension=dimension, root=root or survey.owner_unit,
-                   text_limit=text_limit)
+    root = root or survey.owner_unit
+    total = Response.objects.filter(survey=survey).count()
+    key = ":".join(str(part) for part in (
+        "surveys:results", survey.pk, survey.structure_version, total, dimension,
+        root.pk if dimension == "unit" else "", text_limit, survey.min_group_size,
+        survey.results_published_at.timestamp() if survey.results_published_at else "",
+        translation.get_language()))
+    results = cache.get(key)
+    if results is None:
+        results = compute(survey, dimension=dimension, root=root, text_limit=text_limit,
+                          total=total)
+        cache.set(key, results, RESULTS_CACHE_SECONDS)
+    results.survey = survey
+    return results
 
 
 def published_results(survey: Survey) -> SurveyResults:
@@ -95,7 +115,7 @@ _SURVEY_FIELDS = ("id", "title", "description", "topic", "owner_unit_id", "opens
 _PERSON_FIELDS = ("id", "unit_id", "staff_group", "gender", "birth_year")
 
 
-@cache
+@memoize
 def _answering_sql() -> str:
     def columns(model, names, alias):
         return [f'{alias}."{model._meta.get_field(n).column}"' for n in names]

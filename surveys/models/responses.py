@@ -140,6 +140,10 @@ class Answer(models.Model):
     number = models.DecimalField(max_digits=15, decimal_places=2, null=True, blank=True)
     date = models.DateField(null=True, blank=True)
     text = models.TextField(blank=True)
+    # One row per (response, question) leads: counting leads counts the people who answered
+    # a question, in the same pass that counts options, without a DISTINCT over people
+    # (multiple choice and matrix questions store several rows per person).
+    lead = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("answer")
@@ -150,6 +154,9 @@ class Answer(models.Model):
             models.UniqueConstraint(fields=["response", "question"],
                                     condition=models.Q(choice__isnull=True),
                                     name="answer_free_part_once"),
+            models.UniqueConstraint(fields=["response", "question"],
+                                    condition=models.Q(lead=True),
+                                    name="answer_one_lead_per_question"),
             models.CheckConstraint(
                 condition=models.Q(value__isnull=True)
                 | models.Q(value__gte=0, value__lte=10),

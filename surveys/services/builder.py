@@ -133,6 +133,9 @@ def survey_close(*, survey: Survey, by: User) -> Survey:
         fields.append("closes_at")
     survey._change_reason = "closed"
     survey.save(update_fields=fields)
+    from ..tasks import seal_survey
+
+    transaction.on_commit(lambda: seal_survey.delay(survey.pk))
     return survey
 
 

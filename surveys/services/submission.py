@@ -131,13 +131,14 @@ def _store_in_one_statement(*, link: Link, version: int, answers: Sequence[Answe
         # however many answers, and little for the driver to bind.
         ctes.append(
             f"answered AS (INSERT INTO {Answer._meta.db_table} (id, response_id, question_id, "
-            "choice_id, value, number, date, text) SELECT v.id, response.id, v.q, v.c, v.v, "
-            "v.n, v.d, v.t FROM response, unnest(%s::uuid[], %s::bigint[], %s::bigint[], "
-            "%s::smallint[], %s::numeric[], %s::date[], %s::text[]) AS v (id, q, c, v, n, d, t))")
+            "choice_id, value, number, date, text, lead) SELECT v.id, response.id, v.q, v.c, "
+            "v.v, v.n, v.d, v.t, v.l FROM response, unnest(%s::uuid[], %s::bigint[], "
+            "%s::bigint[], %s::smallint[], %s::numeric[], %s::date[], %s::text[], "
+            "%s::boolean[]) AS v (id, q, c, v, n, d, t, l))")
         params += [[uuid.uuid4() for _ in answers], [a.question_id for a in answers],
                    [a.choice_id for a in answers], [a.value for a in answers],
                    [a.number for a in answers], [a.date for a in answers],
-                   [a.text for a in answers]]
+                   [a.text for a in answers], leads(answers)]
     sql = f"WITH {', '.join(ctes)} SELECT count(*) FROM response"
     # Inside an outer transaction (a test, a management command) a savepoint keeps a
     # failure from spoiling it; on its own the statement is its own transaction.
@@ -146,6 +147,16 @@ def _store_in_one_statement(*, link: Link, version: int, answers: Sequence[Answe
         cursor.execute(sql, params)
         (stored,) = cursor.fetchone()
     return response_id if stored else None
+
+
+def leads(answers: Sequence[AnswerData]) -> list[bool]:
+    """True for the first row of each question (see `Answer.lead`)."""
+    seen: set[int] = set()
+    out = []
+    for answer in answers:
+        out.append(answer.question_id not in seen)
+        seen.add(answer.question_id)
+    return out
 
 
 def record_response(*, survey: Survey, person: User, answers: Sequence[AnswerData],
@@ -160,7 +171,8 @@ def record_response(*, survey: Survey, person: User, answers: Sequence[AnswerDat
     response.save(force_insert=True)
     Answer.objects.bulk_create([
         Answer(response=response, question_id=a.question_id, choice_id=a.choice_id,
-               value=a.value, number=a.number, date=a.date, text=a.text) for a in answers])
+               value=a.value, number=a.number, date=a.date, text=a.text, lead=lead)
+        for a, lead in zip(answers, leads(answers), strict=True)])
     if not survey.anonymous:
         Respondent.objects.create(response=response, user=person)
     return response

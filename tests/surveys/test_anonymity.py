@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 RESPONSE_COLUMNS = {"id", "survey_id", "submitted_on", "submission_key", "unit_id",
                     "staff_group", "gender", "age_band"}
 ANSWER_COLUMNS = {"id", "response_id", "question_id", "choice_id", "value", "number", "date",
-                  "text"}
+                  "text", "lead"}
 # What a response or an answer may point at: the questionnaire, and the unit snapshot.
 ALLOWED_TARGETS = {Survey, Unit, Question, Choice, Response}
 ALLOWED_TABLES = {m._meta.db_table for m in ALLOWED_TARGETS}

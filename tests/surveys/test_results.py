@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -194,3 +195,26 @@ def test_results_query_count_does_not_grow_with_responses(data, units, client_fo
                                 A(q["likert"].pk, value=n % 5 + 1),
                                 A(q["text"].pk, text=f"ý kiến {n}")])
     assert count() == before
+
+
+def test_one_row_leads_each_persons_answer_to_a_question(data):
+    from django.db.models import Count
+
+    from surveys.models import Answer
+
+    pairs = Answer.objects.values("response", "question").annotate(
+        leads=Count("pk", filter=Q(lead=True)))
+    assert pairs and all(p["leads"] == 1 for p in pairs)
+
+
+def test_results_are_cached_until_a_new_response_arrives(data, units):
+    survey, q, _ = data
+    first = survey_results(survey)
+    with CaptureQueriesContext(connection) as queries:
+        again = survey_results(survey)
+    assert len(queries) == 1  # only the count of responses, which keys the cache
+    assert again.question(q["single"].pk).answered == 7
+    submit(survey, member(units["AG"]), [A(q["single"].pk, choice(q["single"], "Có").pk)])
+    fresh = survey_results(survey)
+    assert fresh.responses == first.responses + 1
+    assert fresh.question(q["single"].pk).answered == 8
