@@ -52,6 +52,7 @@ DIMENSIONS = {
     "age_band": gettext_lazy("Age band"),
 }
 NUMBER_BINS = 10
+CHART_WIDTH = 480  # narrow enough that labels stay legible when a phone shrinks the chart
 NO_UNIT = "\0none"
 OUTSIDE = "\0outside"
 
@@ -217,10 +218,10 @@ class QuestionResult:
         title = f"{self.number}. {self.text}"
         if self.choices:
             return charts.bar_chart([(c.label, c.percent) for c in self.choices], title=title,
-                                    suffix="%", decimals=1, max_value=100)
+                                    suffix="%", decimals=1, max_value=100, width=CHART_WIDTH)
         if self.rows:
             return charts.bar_chart([(r.label, r.mean or 0) for r in self.rows], title=title,
-                                    decimals=2, max_value=5)
+                                    decimals=2, max_value=5, width=CHART_WIDTH)
         if self.distribution:
             return charts.column_chart(
                 [c.label for c in self.distribution],
