@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -124,6 +125,9 @@ class QuestionForm(forms.ModelForm):
         help_text=_("Leave empty to always show the question. Tick choices of one earlier "
                     "question."))
 
+    field_order = ["section", "kind", "text", "help_text", "choices_text", "required",
+                   "has_other", "max_choices", "min_value", "max_value", "condition_choices"]
+
     class Meta:
         model = Question
         fields = ["section", "kind", "text", "help_text", "required", "has_other",
@@ -141,7 +145,11 @@ class QuestionForm(forms.ModelForm):
                       .order_by("question__section__position", "question__position",
                                 "question_id", "position", "id"))
         if self.instance.pk:
-            conditions = conditions.exclude(question=self.instance)
+            # Only questions before this one can decide whether it is shown.
+            section, position = self.instance.section, self.instance.position
+            conditions = conditions.filter(
+                Q(question__section__position__lt=section.position)
+                | Q(question__section=section, question__position__lt=position))
             self.initial["choices_text"] = "\n".join(
                 c.label for c in self.instance.choices.all())
         self.fields["condition_choices"].queryset = conditions
