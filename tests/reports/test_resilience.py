@@ -61,6 +61,18 @@ def _worker(env: dict, log: Path) -> subprocess.Popen:
         stderr=subprocess.STDOUT, start_new_session=True)
 
 
+def _stop(worker: subprocess.Popen) -> None:
+    """A worker never outlives its test, even one stuck in a job."""
+    if worker.poll() is not None:
+        return
+    os.killpg(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=10)
+
+
 def _database_url() -> str:
     db = connection.settings_dict
     if connection.vendor == "sqlite":
@@ -107,9 +119,9 @@ def test_killing_the_worker_mid_render_still_ends_in_exactly_one_report(
             _wait_for(lambda: Report.objects.get(pk=report.pk).status == "done", 90, log)
             time.sleep(2)  # let any second delivery of the same job finish too
         finally:
-            os.killpg(second.pid, signal.SIGTERM)
-            second.wait(timeout=30)
+            _stop(second)
     finally:
+        _stop(first)
         app.conf.task_always_eager = True
     report = Report.objects.get(pk=report.pk)
     assert Report.objects.count() == 1 and report.number == 1
