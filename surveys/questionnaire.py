@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from threading import Lock
 
@@ -71,6 +72,7 @@ class SectionInfo:
 class Questionnaire:
     survey_id: int
     version: int
+    created_at: datetime  # with the id and version, names one state of one survey
     sections: tuple[SectionInfo, ...]
     questions: tuple[QuestionInfo, ...] = field(default=())
     # The answer form's fields, built on first use (see AnswerForm._question_fields).
@@ -109,7 +111,8 @@ def build(survey: Survey) -> Questionnaire:
             flat.append(info)
         built_sections.append(SectionInfo(section.id, section.title, section.description,
                                           tuple(infos)))
-    return Questionnaire(survey.pk, survey.structure_version, tuple(built_sections),
+    return Questionnaire(survey.pk, survey.structure_version, survey.created_at,
+                         tuple(built_sections),
                          tuple(flat))
 
 

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, connection, transaction
@@ -44,13 +44,16 @@ def survey_submit(*, survey: Survey, invitation: Invitation, answers: Sequence[A
     from ..tokens import Link
 
     return submit_by_link(link=Link(invitation.pk, survey.pk),
-                          version=survey.structure_version, answers=answers, key=key)
+                          version=survey.structure_version, created_at=survey.created_at,
+                          answers=answers, key=key)
 
 
-def submit_by_link(*, link: Link, version: int, answers: Sequence[AnswerData],
-                   key: uuid.UUID) -> Submission:
+def submit_by_link(*, link: Link, version: int, created_at: datetime,
+                   answers: Sequence[AnswerData], key: uuid.UUID) -> Submission:
     """Store one response for the invitation of `link`, or recognise a repeat of the same
-    form. `answers` were validated against version `version` of the questionnaire.
+    form. `answers` were validated against version `version` of the questionnaire of the
+    survey created at `created_at` (which tells it from any other survey that ever had the
+    same id, as a test database may hand ids out again).
 
     One transaction (one statement on PostgreSQL), which stores nothing unless, at that
     moment, the survey is accepting answers, its questionnaire is still at `version`, and
@@ -68,7 +71,8 @@ def submit_by_link(*, link: Link, version: int, answers: Sequence[AnswerData],
     store = (_store_in_one_statement if connection.vendor == "postgresql"
              else _store_in_a_transaction)
     try:
-        stored = store(link=link, version=version, answers=answers, key=key)
+        stored = store(link=link, version=version, created_at=created_at, answers=answers,
+                       key=key)
     except IntegrityError:
         # The form key is already taken by another response: nothing was stored, and this
         # invitation is still unused (the whole transaction rolled back).
@@ -82,17 +86,18 @@ def submit_by_link(*, link: Link, version: int, answers: Sequence[AnswerData],
     survey = Survey.objects.get(pk=link.survey_id)
     if not survey.is_accepting():
         raise SubmissionRefused("closed")
-    if survey.structure_version != version:
+    if (survey.structure_version, survey.created_at) != (version, created_at):
         raise SubmissionRefused("changed")
     raise SubmissionRefused("used")
 
 
-def _store_in_a_transaction(*, link: Link, version: int, answers: Sequence[AnswerData],
-                            key: uuid.UUID) -> uuid.UUID | None:
+def _store_in_a_transaction(*, link: Link, version: int, created_at: datetime,
+                            answers: Sequence[AnswerData], key: uuid.UUID) -> uuid.UUID | None:
     """The portable way: the checks and three writes in one transaction."""
     with transaction.atomic():
-        survey = Survey.objects.filter(pk=link.survey_id).first()
-        if survey is None or not survey.is_accepting() or survey.structure_version != version:
+        survey = Survey.objects.filter(pk=link.survey_id, structure_version=version,
+                                       created_at=created_at).first()
+        if survey is None or not survey.is_accepting():
             return None
         claimed = Invitation.objects.filter(pk=link.invitation_id, survey=survey, used=False)
         person_id = claimed.values_list("user_id", flat=True).first()
@@ -102,8 +107,8 @@ def _store_in_a_transaction(*, link: Link, version: int, answers: Sequence[Answe
                                answers=answers, key=key, on=timezone.localdate()).id
 
 
-def _store_in_one_statement(*, link: Link, version: int, answers: Sequence[AnswerData],
-                            key: uuid.UUID) -> uuid.UUID | None:
+def _store_in_one_statement(*, link: Link, version: int, created_at: datetime,
+                            answers: Sequence[AnswerData], key: uuid.UUID) -> uuid.UUID | None:
     """PostgreSQL: the same checks and writes as `_store_in_a_transaction` in a single
     statement (data-modifying CTEs): one round trip, atomic as any statement is. The
     person's unit, group, gender and age band are read in the same statement."""
@@ -114,7 +119,8 @@ def _store_in_one_statement(*, link: Link, version: int, answers: Sequence[Answe
         f"claimed AS (UPDATE {t_invitation} i SET used = true FROM {t_survey} s "
         "WHERE i.id = %s AND i.survey_id = %s AND NOT i.used AND s.id = i.survey_id "
         "AND s.status = 'open' AND s.opens_at <= now() AND s.closes_at > now() "
-        "AND s.structure_version = %s RETURNING i.user_id, s.anonymous)",
+        "AND s.structure_version = %s AND s.created_at = %s "
+        "RETURNING i.user_id, s.anonymous)",
         f"person AS (SELECT u.id, u.unit_id, u.staff_group, u.gender, u.birth_year, "
         f"c.anonymous FROM {User._meta.db_table} u JOIN claimed c ON u.id = c.user_id)",
         f"response AS (INSERT INTO {Response._meta.db_table} (id, survey_id, submitted_on, "
@@ -124,8 +130,8 @@ def _store_in_one_statement(*, link: Link, version: int, answers: Sequence[Answe
         f"who AS (INSERT INTO {Respondent._meta.db_table} (response_id, user_id) "
         "SELECT r.id, p.id FROM response r, person p WHERE NOT p.anonymous)",
     ]
-    params: list = [link.invitation_id, link.survey_id, version, response_id, link.survey_id,
-                    today, key]
+    params: list = [link.invitation_id, link.survey_id, version, created_at, response_id,
+                    link.survey_id, today, key]
     if answers:
         # One array per column rather than one placeholder per value: a fixed statement,
         # however many answers, and little for the driver to bind.

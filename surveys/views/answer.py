@@ -51,7 +51,8 @@ def _submit_fast(request, link):
     if not form.is_valid():
         return None
     try:
-        submit_by_link(link=link, version=questionnaire.version, answers=form.answers(),
+        submit_by_link(link=link, version=questionnaire.version,
+                       created_at=questionnaire.created_at, answers=form.answers(),
                        key=form.cleaned_data["submission_key"])
     except SubmissionRefused:
         return None

@@ -10,6 +10,15 @@ from tests.surveys.factories import SurveyFactory, add_question
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(autouse=True)
+def _fresh_questionnaires():
+    from surveys.questionnaire import forget_all
+
+    forget_all()
+    yield
+    forget_all()
+
+
 @pytest.fixture
 def survey(demo):
     survey = SurveyFactory(owner_unit=demo["member"].unit, status="draft",
