@@ -9,6 +9,12 @@ from portal.models import WorkerHeartbeat
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_heartbeats(db):
+    """Start from no live worker, whatever a worker started elsewhere left behind."""
+    WorkerHeartbeat.objects.all().delete()
+
+
 def test_healthz_is_503_when_no_worker_has_a_heartbeat(client):
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
