@@ -30,7 +30,7 @@ class Unit(models.Model):
     """
 
     class Kind(models.TextChoices):
-        UNIVERSITY_UNION = "university", _("VNU-HCM Union")
+        UNIVERSITY_UNION = "university", _("Union directly above the grassroots unions")
         GRASSROOTS = "grassroots", _("Grassroots union")
         DEPARTMENTAL = "departmental", _("Departmental union")
         GROUP = "group", _("Union group")
