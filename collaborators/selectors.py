@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from portal.db import count_of
 from portal.models import Unit, User
 from portal.text import fold
 
@@ -76,12 +77,6 @@ def target_per_100() -> float:
     return float(getattr(settings, "COLLABORATORS_TARGET_PER_100", 2.0))
 
 
-def _count(queryset: QuerySet) -> Coalesce:
-    """COUNT(*) of a correlated subquery, without a GROUP BY."""
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted), 0)
-
-
 def _percent(part: int, whole: int) -> float | None:
     return part * 100 / whole if whole else None
 
@@ -125,7 +120,7 @@ def coverage_by_unit(units: Iterable[Unit] | QuerySet[Unit], *, on: date | None 
     children_members = (Unit.objects.filter(parent=OuterRef("pk")).order_by()
                         .annotate(total=Func(F("member_count"), function="SUM")).values("total"))
     rows = (Unit.objects.filter(pk__in=ids).select_related("parent")
-            .annotate(n_collaborators=_count(active), n_trained=_count(trained),
+            .annotate(n_collaborators=count_of(active), n_trained=count_of(trained),
                       children_members=Coalesce(Subquery(children_members), 0))
             .order_by("path"))
     goal = target_per_100() if target is None else target

@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from collaborators.charts import ratio_chart, topic_trend_chart
 from collaborators.models import OpinionReport
 from collaborators.selectors import coverage_by_unit, opinion_report_counts, target_per_100
-from portal import charts
 from portal.models import PATH_STEP, Unit
 from portal.periods import Period
 from surveys.selectors import survey_activity
@@ -79,21 +79,13 @@ class Dashboard:
     opinions: object  # collaborators.selectors.OpinionCounts
     surveys: object  # surveys.selectors.SurveyActivity
     target: float
+    coverage: list  # collaborators.selectors.UnitCoverage of each row's unit
 
     def coverage_chart(self):
-        return charts.bar_chart(
-            [(row.unit.name, row.cells["per_100"].value or 0) for row in self.rows],
-            title=str(_("Collaborators per 100 members")), decimals=1, target=self.target,
-            highlight={row.unit.name for row in self.rows if row.cells["per_100"].weak})
+        return ratio_chart(self.coverage)
 
     def topics_chart(self):
-        topics = [t for t in self.opinions.by_topic if t.current or t.previous]
-        return charts.column_chart(
-            [str(t.label) for t in topics],
-            [charts.Series(str(_("This period")), [t.current for t in topics]),
-             charts.Series(str(_("Previous period")), [t.previous for t in topics],
-                           color="#9bb3d1")],
-            title=str(_("Opinion reports by topic")))
+        return topic_trend_chart(self.opinions)
 
 
 def _opinion_counts(scope: Unit, children: list[Unit],
@@ -127,7 +119,8 @@ def _opinion_counts(scope: Unit, children: list[Unit],
 
 
 def _url(name: str, **params) -> str:
-    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    # None leaves a parameter out; "" is kept (status="" asks the queue for every status).
+    query = urlencode({k: v for k, v in params.items() if v is not None})
     return reverse(name) + (f"?{query}" if query else "")
 
 
@@ -169,7 +162,8 @@ def build_dashboard(*, scope: Unit, period: Period) -> Dashboard:
                  (surveys.rate, surveys.invited))
     return Dashboard(period=period, scope=scope, rows=rows, total=total, indicators=INDICATORS,
                      opinions=opinion_report_counts(period=period, unit=scope),
-                     surveys=surveys, target=target_per_100())
+                     surveys=surveys, target=target_per_100(),
+                     coverage=[coverage[u.pk] for u in children])
 
 
 def top_unit() -> Unit:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.formats import number_format
 
+from collaborators.charts import ratio_chart, topic_trend_chart
 from collaborators.models import OpinionReport, Training
 from collaborators.selectors import (
     coverage_by_unit,
@@ -16,7 +17,6 @@ from collaborators.selectors import (
     opinion_report_counts,
     target_per_100,
 )
-from portal import charts
 from portal.models import Unit
 from surveys.selectors import survey_activity
 
@@ -91,10 +91,7 @@ def situation(f: Figures) -> Section:
                    _n(o.urgent_by_topic.get(t.key, 0))] for t in topics])
         blocks.append(Chart(
             "Biểu đồ 1. Phiếu phản ánh dư luận theo chủ đề, kỳ này và kỳ trước",
-            charts.column_chart([str(t.label) for t in topics], [
-                charts.Series("Kỳ này", [t.current for t in topics]),
-                charts.Series("Kỳ trước", [t.previous for t in topics], color="#9bb3d1")],
-                title="Phiếu phản ánh theo chủ đề"), table))
+            topic_trend_chart(o), table))
         blocks.append(table)
     else:
         blocks.append(Paragraph(
@@ -124,10 +121,7 @@ def situation(f: Figures) -> Section:
                               "Đã tập huấn"], rows=rows, weak_cells=frozenset(weak))
         blocks.append(Chart(
             "Biểu đồ 2. Số cộng tác viên trên 100 đoàn viên (đường đứt: chỉ tiêu)",
-            charts.bar_chart([(c.unit.name, c.per_100 or 0) for c in f.unit_coverage],
-                             title="CTV/100 đoàn viên", decimals=1, target=target_per_100(),
-                             highlight={c.unit.name for c in f.unit_coverage
-                                        if c.below_target}), table))
+            ratio_chart(f.unit_coverage), table))
         blocks.append(table)
     return Section("I. TÌNH HÌNH CHUNG", blocks)
 

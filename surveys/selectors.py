@@ -14,10 +14,10 @@ from functools import cache as memoize
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 
+from portal.db import count_of
 from portal.models import Unit, User
 
 from .models import Answer, Invitation, Question, Response, Survey
@@ -32,19 +32,13 @@ __all__ = [
 ]
 
 
-def _count(queryset: QuerySet) -> Subquery:
-    return Coalesce(Subquery(queryset.order_by().values("survey")
-                             .annotate(n=Count("pk")).values("n")[:1],
-                             output_field=IntegerField()), Value(0))
-
-
 def survey_list(user: User) -> QuerySet[Survey]:
     """The surveys a committee member or officer manages, with their response figures."""
     invitations = Invitation.objects.filter(survey=OuterRef("pk"))
     return (Survey.objects.visible_to(user).select_related("owner_unit")
-            .annotate(invited=_count(invitations),
-                      answered=_count(invitations.filter(used=True)),
-                      response_count=_count(Response.objects.filter(survey=OuterRef("pk")))))
+            .annotate(invited=count_of(invitations),
+                      answered=count_of(invitations.filter(used=True)),
+                      response_count=count_of(Response.objects.filter(survey=OuterRef("pk")))))
 
 
 def breakdown_root(survey: Survey, user: User, unit_id: str | int | None) -> Unit:

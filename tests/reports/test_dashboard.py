@@ -102,7 +102,8 @@ def test_each_number_links_to_the_records_behind_it(client_for, accounts, data):
     page = client_for(accounts["committee"]).get(reverse("reports:dashboard")).content.decode()
     bk = data["BK"].pk
     assert f"/cong-tac-vien/do-bao-phu/?unit={bk}" in page
-    assert f"/cong-tac-vien/phieu/?unit={bk}" in page
+    # every status, not only the waiting ones the queue shows by default
+    assert f"/cong-tac-vien/phieu/?unit={bk}&amp;status=" in page
     assert "table-danger" in page  # weak cells are marked
 
 
