@@ -73,8 +73,40 @@ class AuditEntry:
 _VERBS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
-def _changes(record) -> list[tuple[str, str, str]]:
-    previous = record.prev_record
+def _previous_versions(records) -> dict[int, object]:
+    """For each change record (by its history id), the version just before it: one query
+    per model rather than one per record."""
+    by_model: dict[type, list] = {}
+    for record in records:
+        if record.history_type == "~":
+            by_model.setdefault(type(record), []).append(record)
+    previous: dict[int, object] = {}
+    for model, changed in by_model.items():
+        older = model.objects.filter(
+            id__in={r.id for r in changed},
+            history_date__lt=max(r.history_date for r in changed),
+        ).order_by("id", "history_date")
+        versions: dict[object, list] = {}
+        for version in older:
+            versions.setdefault(version.id, []).append(version)
+        for record in changed:
+            before = [v for v in versions.get(record.id, [])
+                      if v.history_date < record.history_date]
+            if before:
+                previous[record.history_id] = before[-1]
+    return previous
+
+
+def _label(record) -> str:
+    """The record as its model names it, built from the history row alone
+    (`record.instance` reads the live row again to fill excluded fields)."""
+    model = record.instance_type
+    values = {f.attname: getattr(record, f.attname) for f in model._meta.concrete_fields
+              if hasattr(record, f.attname)}
+    return str(model(**values))
+
+
+def _changes(record, previous) -> list[tuple[str, str, str]]:
     if previous is None:
         return []
     delta = record.diff_against(previous)
@@ -94,15 +126,16 @@ def audit_entries(*, model_label: str | None = None, limit: int = 50) -> list[Au
         streams.append(
             model.objects.select_related("history_user").order_by("-history_date")[:limit]
         )
-    records = islice(merge(*streams, key=lambda r: r.history_date, reverse=True), limit)
+    records = list(islice(merge(*streams, key=lambda r: r.history_date, reverse=True), limit))
+    previous = _previous_versions(records)
     return [
         AuditEntry(
             when=r.history_date,
             who=r.history_user,
             kind=str(r.instance_type._meta.verbose_name),
             verb=_VERBS[r.history_type],
-            record=str(r.instance) if r.history_type != "-" else str(r),
-            changes=_changes(r) if r.history_type == "~" else [],
+            record=_label(r),
+            changes=_changes(r, previous.get(r.history_id)) if r.history_type == "~" else [],
             reason=r.history_change_reason or "",
         )
         for r in records

@@ -61,3 +61,21 @@ def test_seed_demo_is_idempotent_and_every_account_logs_in(client, db):
         response = client.post(reverse("login"), {"username": username, "password": "demo12345"})
         assert response.status_code == 302, username
         client.post(reverse("logout"))
+
+
+def test_history_page_queries_do_not_grow_with_the_changes(client_for, accounts, units):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(accounts["committee"])
+    url = reverse("portal:audit_log")
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for count in range(20):  # twenty more changes, each shown with what it changed
+        unit = Unit.objects.get(code="BK-CK")
+        unit.member_count = 200 + count
+        unit.save()
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert "218" in page and "219" in page
+    assert len(many) <= len(few) + 2
