@@ -107,16 +107,3 @@ def role_required(*roles: str) -> Callable:
         return wrapped
 
     return decorator
-
-
-class VisibleObjectsMixin:
-    """For class-based views: the queryset is what the user may see (others get 404)."""
-
-    model: type[models.Model]
-    for_change = False
-
-    def get_queryset(self):
-        manager = self.model._default_manager
-        queryset = manager.all()
-        user = self.request.user  # type: ignore[attr-defined]
-        return queryset.changeable_by(user) if self.for_change else queryset.visible_to(user)

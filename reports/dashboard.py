@@ -64,10 +64,6 @@ class UnitRow:
     unit: Unit
     cells: dict[str, Cell] = field(default_factory=dict)
 
-    @property
-    def weak_count(self) -> int:
-        return sum(cell.weak for cell in self.cells.values())
-
 
 @dataclass
 class Dashboard:
