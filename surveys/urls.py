@@ -5,6 +5,13 @@ from .views import answer, builder, manage, results
 app_name = "surveys"
 
 urlpatterns = [
+    # Members first: answering is the busiest path, and patterns are tried in order.
+    path("cua-toi/", answer.mine, name="mine"),
+    path("<int:pk>/tra-loi/", answer.answer_open, name="answer_open"),
+    path("p/<str:token>/", answer.answer_token, name="answer_token"),
+    path("p/<str:token>/ket-qua/", answer.published_by_token, name="published_by_token"),
+    path("<int:pk>/cam-on/", answer.thanks, name="thanks"),
+    path("<int:pk>/ket-qua-chung/", answer.published, name="published"),
     # Officers and the committee
     path("", manage.survey_index, name="list"),
     path("tao-moi/", manage.survey_new, name="create"),
@@ -39,11 +46,4 @@ urlpatterns = [
     path("<int:pk>/xuat.csv", results.export_csv, name="export_csv"),
     path("<int:pk>/xuat.xlsx", results.export_xlsx, name="export_xlsx"),
     path("<int:pk>/cong-bo/", results.publish, name="publish"),
-    # Members
-    path("cua-toi/", answer.mine, name="mine"),
-    path("<int:pk>/tra-loi/", answer.answer_open, name="answer_open"),
-    path("p/<str:token>/", answer.answer_token, name="answer_token"),
-    path("p/<str:token>/ket-qua/", answer.published_by_token, name="published_by_token"),
-    path("<int:pk>/cam-on/", answer.thanks, name="thanks"),
-    path("<int:pk>/ket-qua-chung/", answer.published, name="published"),
 ]

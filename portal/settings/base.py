@@ -86,6 +86,13 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django turns psycopg's prepared statements off, for poolers in transaction mode.
+    # Its own cursors bind on the client and never prepare, so a threshold no statement
+    # reaches changes nothing for them; it only lets a statement that asks (the survey
+    # submission, see surveys.services.submission) be prepared. 0 turns that off too.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "prepare_threshold", env.int("DATABASE_PREPARE_THRESHOLD", default=2**31 - 1) or None)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -133,26 +134,52 @@ def _store_in_one_statement(*, link: Link, version: int, created_at: datetime,
     params: list = [link.invitation_id, link.survey_id, version, created_at, response_id,
                     link.survey_id, today, key]
     if answers:
-        # One array per column rather than one placeholder per value: a fixed statement,
-        # however many answers, and little for the driver to bind.
+        # The answers travel as one JSON text, whatever their number: a fixed statement that
+        # can stay prepared, and nearly nothing for the driver to convert. Their ids are
+        # drawn by PostgreSQL, random like the response's.
         ctes.append(
             f"answered AS (INSERT INTO {Answer._meta.db_table} (id, response_id, question_id, "
-            "choice_id, value, number, date, text, lead) SELECT v.id, response.id, v.q, v.c, "
-            "v.v, v.n, v.d, v.t, v.l FROM response, unnest(%s::uuid[], %s::bigint[], "
-            "%s::bigint[], %s::smallint[], %s::numeric[], %s::date[], %s::text[], "
-            "%s::boolean[]) AS v (id, q, c, v, n, d, t, l))")
-        params += [[uuid.uuid4() for _ in answers], [a.question_id for a in answers],
-                   [a.choice_id for a in answers], [a.value for a in answers],
-                   [a.number for a in answers], [a.date for a in answers],
-                   [a.text for a in answers], leads(answers)]
+            "choice_id, value, number, date, text, lead) SELECT gen_random_uuid(), response.id, "
+            "v.q, v.c, v.v, v.n, v.d, coalesce(v.t, ''), v.l FROM response, "
+            "json_to_recordset(%s::json) AS v (q bigint, c bigint, v smallint, n numeric, "
+            "d date, t text, l boolean))")
+        params.append(answers_json(answers))
     sql = f"WITH {', '.join(ctes)} SELECT count(*) FROM response"
     # Inside an outer transaction (a test, a management command) a savepoint keeps a
     # failure from spoiling it; on its own the statement is its own transaction.
     block = transaction.atomic() if connection.in_atomic_block else nullcontext()
-    with block, connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    with block, prepared_cursor() as cursor:
+        cursor.execute(sql, params, prepare=True)
         (stored,) = cursor.fetchone()
     return response_id if stored else None
+
+
+@contextmanager
+def prepared_cursor():
+    """A cursor that binds parameters on the server, so the statement can be prepared.
+
+    The portal's cursors bind on the client (Django's default): each statement reaches
+    PostgreSQL as new text and is planned again. Planning the submission's statement costs
+    more than running it, so this one statement is prepared once per connection and then
+    only executed. Database errors still arrive as Django's exceptions. (A pooler in
+    transaction mode, which does not keep prepared statements, would need
+    `prepare=False` here.)"""
+    import psycopg
+
+    with connection.wrap_database_errors:
+        connection.ensure_connection()
+        with psycopg.Cursor(connection.connection) as cursor:
+            yield cursor
+
+
+def answers_json(answers: Sequence[AnswerData]) -> str:
+    """The rows for `json_to_recordset`: numbers and dates as text, which PostgreSQL reads
+    exactly (a Decimal never passes through a float)."""
+    return json.dumps([
+        {"q": a.question_id, "c": a.choice_id, "v": a.value,
+         "n": None if a.number is None else str(a.number),
+         "d": None if a.date is None else a.date.isoformat(), "t": a.text, "l": lead}
+        for a, lead in zip(answers, leads(answers), strict=True)], ensure_ascii=False)
 
 
 def leads(answers: Sequence[AnswerData]) -> list[bool]:

@@ -2,7 +2,8 @@
 typed, and stores nothing; submitting twice counts once; wrong links get clear pages."""
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -81,7 +82,8 @@ def test_the_page_is_vietnamese_and_works_without_javascript(client, form):
 
 def test_a_valid_submission_is_stored_with_a_snapshot_and_shows_thanks(client, form):
     survey, q, invitation, url = form
-    data = valid(q) | {f"q{q['short'].pk}": "  Xin chào  ", f"q{q['hours'].pk}": "2,5",
+    data = valid(q) | {f"q{q['short'].pk}": '  Xin chào "ĐHQG" \\ {ạ}  ',
+                       f"q{q['hours'].pk}": "2,5",
                        f"q{q['when'].pk}": "05/01/2025",
                        f"q{q['topics'].pk}": [str(choice(q["topics"], "A").pk), "other"],
                        f"q{q['topics'].pk}_other": "Nhà ở"}
@@ -91,8 +93,9 @@ def test_a_valid_submission_is_stored_with_a_snapshot_and_shows_thanks(client, f
     stored = Response.objects.get()
     assert (stored.unit.code, stored.gender, stored.age_band) == ("BK-CK", "female", "30-39")
     texts = set(stored.answers.exclude(text="").values_list("text", flat=True))
-    assert texts == {"Xin chào", "Nhà ở"}
-    assert stored.answers.get(question=q["hours"]).number == pytest.approx(2.5)
+    assert texts == {'Xin chào "ĐHQG" \\ {ạ}', "Nhà ở"}
+    assert stored.answers.get(question=q["hours"]).number == Decimal("2.50")
+    assert stored.answers.get(question=q["when"]).date == date(2025, 1, 5)
     invitation.refresh_from_db()
     assert invitation.used
 

@@ -87,3 +87,20 @@ def test_many_members_answering_at_once_are_all_counted(units):
     assert run_together(20, submit) == [302] * 20
     assert Response.objects.filter(survey=survey).count() == 20
     assert Invitation.objects.filter(survey=survey, used=True).count() == 20
+
+
+def test_the_submission_is_planned_once_per_connection(units):
+    """Planning the one-statement submission costs more than running it, so each database
+    connection prepares it once (Django turns psycopg's preparing off; the portal's settings
+    let a statement that asks be prepared)."""
+    need_postgres()
+    survey, one, scale, invitations = build(units, 3)
+    for invitation in invitations:
+        url = reverse("surveys:answer_token", args=[token_for(invitation)])
+        assert Client().post(url, {"submission_key": str(uuid.uuid4()),
+                                   f"q{one.pk}": str(choice(one, "Có").pk)}).status_code == 302
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*), sum(generic_plans + custom_plans) "
+                       "FROM pg_prepared_statements WHERE statement LIKE 'WITH claimed AS%%'")
+        assert cursor.fetchone() == (1, 3)
+    assert Response.objects.filter(survey=survey).count() == 3
