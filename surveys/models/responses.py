@@ -68,7 +68,9 @@ class Invitation(models.Model):
     database does not contain usable links."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
+    # No index of its own: the unique (survey, user) below leads with it.
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations",
+                               db_index=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="survey_invitations")
     # The member's unit when invited: response rates per unit count against it.
@@ -97,7 +99,9 @@ class Response(models.Model):
     """One member's answers to one survey. See the module docstring before adding a field."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    # No index of its own: the (survey, unit) index below leads with it.
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses",
+                               db_index=False)
     submitted_on = models.DateField(_("day answered"))
     # A random key put in the form when it is shown: a retried or doubled submit of the same
     # form finds its response instead of making a second one. It is stored nowhere else.
