@@ -8,7 +8,10 @@ a bare view (bench/surveys_urls.py), and prints, measured side by side in one ru
 
 1. survey submissions per second (each a fresh personal link, ten answers, one
    transaction) beside requests per second of the bare view, and their ratio (target: at
-   least 0.5);
+   least 0.5); beside both, a bare durable write (a view that commits one row and checks
+   nothing), the ceiling of any view that writes on this machine; and for each, the CPU
+   time per request of the web workers, PostgreSQL and the load generator, which share
+   the machine's cores;
 2. the latency of the results page of a survey with 100,000 responses, beside the same
    page at 1,000 responses and the bare view, with the number of SQL queries of each page
    (the same: it does not grow with the responses).
@@ -31,6 +34,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,7 +238,7 @@ def request(port: int, method: str, path: str, body: bytes | None = None,
         conn.close()
 
 
-def throughput(port: int, seconds: float, clients: int, make_request) -> tuple[float, int, int]:
+def throughput(seconds: float, clients: int, make_request) -> tuple[float, int, int]:
     """Requests completed per second by `clients` threads for `seconds`."""
     stop = time.perf_counter() + seconds
     done, failed = [0] * clients, [0] * clients
@@ -255,6 +259,51 @@ def throughput(port: int, seconds: float, clients: int, make_request) -> tuple[f
         t.join()
     elapsed = time.perf_counter() - start
     return sum(done) / elapsed, sum(done), sum(failed)
+
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+class Measured(NamedTuple):
+    rate: float
+    ok: int
+    failed: int
+    cpu: dict[str, float]  # CPU milliseconds per successful request, by kind of process
+
+
+def measure(make_request, seconds: float, clients: int) -> Measured:
+    """`throughput`, plus the CPU time the web workers, PostgreSQL and this client spent
+    per request (from /proc: the three share the machine's cores)."""
+    before = cpu_seconds()
+    rate, ok, failed = throughput(seconds, clients, make_request)
+    after = cpu_seconds()
+    return Measured(rate, ok, failed,
+                    {kind: (after[kind] - before[kind]) * 1000 / max(ok, 1) for kind in after})
+
+
+def cpu_seconds() -> dict[str, float]:
+    """CPU seconds used so far by the gunicorn processes, the PostgreSQL processes and
+    this benchmark (zero where /proc is not there)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    totals = {"web": 0.0, "database": 0.0, "client": 0.0}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            data = stat.read_text()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        name, fields = data.split("(", 1)[1].rsplit(")", 1)
+        if name.startswith("postgres"):
+            kind = "database"
+        elif b"gunicorn" in command:
+            kind = "web"
+        elif stat.parent.name == str(os.getpid()):
+            kind = "client"
+        else:
+            continue
+        values = fields.split()
+        totals[kind] += (int(values[11]) + int(values[12])) / tick
+    return totals
 
 
 def latency(port: int, path: str, cookie: str, repeat: int) -> tuple[float, float]:
@@ -293,6 +342,7 @@ def main() -> None:
     fresh_database(url)
     setup_django(url)
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
 
     from portal.demo import seed_accounts, seed_units
@@ -328,9 +378,17 @@ def main() -> None:
     counts = {name: query_count(browser, f"/khao-sat/{s.pk}/ket-qua/")
               for name, s in (("small", small), ("large", large))}
 
+    with connection.cursor() as cursor:  # the table of the durable-write reference view
+        serial = "bigserial" if connection.vendor == "postgresql" else "integer"
+        cursor.execute(f"CREATE TABLE bench_write (id {serial} PRIMARY KEY, body text)")
+    connection.close()
+    bare = ("bare Django view", lambda port, i: request(port, "GET", "/bench/bare/"))
+    write = ("bare durable write", lambda port, i: request(
+        port, "POST", "/bench/write/", b"x=1", {**FORM, "Host": "127.0.0.1"}))
     with server(args.workers, cache="") as port:
-        # Warm every worker: connections, questionnaire snapshots, templates.
-        throughput(port, 2, args.clients, lambda i: request(port, "GET", "/bench/bare/"))
+        # Warm every worker: connections, questionnaire snapshots, prepared statements.
+        throughput(2, args.clients, lambda i: bare[1](port, i))
+        throughput(1, args.clients, lambda i: write[1](port, i))
         cursor = {"next": len(paths) - 1}
         lock = threading.Lock()
 
@@ -338,37 +396,40 @@ def main() -> None:
             with lock:
                 n = cursor["next"]
                 cursor["next"] -= 1
-            return request(port, "POST", paths[n], bodies[n],
-                           {"Content-Type": "application/x-www-form-urlencoded",
-                            "Host": "127.0.0.1"})
+            return request(port, "POST", paths[n], bodies[n], {**FORM, "Host": "127.0.0.1"})
 
         for _ in range(20):
             next_submission(0)
-
-        bare_rate, bare_n, bare_failed = throughput(
-            port, args.seconds, args.clients, lambda i: request(port, "GET", "/bench/bare/"))
         before = Response.objects.filter(survey=submit_survey).count()
-        submit_rate, submit_n, submit_failed = throughput(port, args.seconds, args.clients,
-                                                          next_submission)
+        measured = {}
+        for name, call in (bare, write, ("survey submissions", lambda p, i: next_submission(i)),
+                           (bare[0] + " again", bare[1])):
+            measured[name] = measure(lambda i, call=call: call(port, i), args.seconds,
+                                     args.clients)
         stored = Response.objects.filter(survey=submit_survey).count() - before
-        bare_again, _, _ = throughput(port, args.seconds / 2, args.clients,
-                                      lambda i: request(port, "GET", "/bench/bare/"))
         sequential_bare = latency(port, "/bench/bare/", "", 200)[0]
         sequential_submit = statistics.median(
             timed(lambda: next_submission(0)) for _ in range(200)) * 1000
 
     print("\n== Submissions (gunicorn, "
           f"{args.workers} workers, {args.clients} clients, {args.seconds:.0f} s each) ==")
-    print(f"bare Django view      {bare_rate:8.1f} req/s  ({bare_n} ok, {bare_failed} failed;"
-          f" {bare_again:.1f} req/s measured again after the submissions)")
-    print(f"survey submissions    {submit_rate:8.1f} /s     ({submit_n} ok, {submit_failed}"
-          f" failed, {stored} responses stored)")
-    ratio = submit_rate / ((bare_rate + bare_again) / 2)
+    print(f"{'':28}{'per second':>11}{'ok':>7}{'failed':>7}   CPU ms per request: "
+          f"{'web':>5}{'database':>9}{'client':>7}{'all':>6}")
+    for name, m in measured.items():
+        print(f"{name:<28}{m.rate:11.1f}{m.ok:7}{m.failed:7}   {'':19}{m.cpu['web']:5.2f}"
+              f"{m.cpu['database']:9.2f}{m.cpu['client']:7.2f}{sum(m.cpu.values()):6.2f}")
+    bare_rate = (measured[bare[0]].rate + measured[bare[0] + " again"].rate) / 2
+    submit_rate = measured["survey submissions"].rate
+    ratio = submit_rate / bare_rate
     print(f"ratio submissions / bare view: {ratio:.2f} (target >= 0.5: "
           f"{'met' if ratio >= 0.5 else 'NOT met'})")
+    print(f"ratio bare durable write / bare view: {measured[write[0]].rate / bare_rate:.2f} "
+          "(the ceiling of any view that commits a row on this machine)")
+    print(f"ratio submissions / bare durable write: {submit_rate / measured[write[0]].rate:.2f}")
     print(f"one request at a time: bare view {sequential_bare:.2f} ms, submission "
           f"{sequential_submit:.2f} ms (median of 200)")
-    assert stored == submit_n, "every accepted submission is one stored response"
+    assert stored == measured["survey submissions"].ok, \
+        "every accepted submission is one stored response"
 
     pages = (("bare Django view", "/bench/bare/", None),
              (f"results, {args.small:>7,} responses", f"/khao-sat/{small.pk}/ket-qua/", "small"),

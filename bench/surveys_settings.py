@@ -2,17 +2,19 @@
 persistent connections, the same middleware), plus a bare view in the benchmark's own
 URLconf so both are measured by the same server in the same run."""
 
+import os
 
-from portal.settings.base import *  # noqa: F403
-from portal.settings.base import DATABASES, env
+# The portal's own database settings, on the benchmark's database.
+os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+
+from portal.settings.base import *  # noqa: E402, F403
+from portal.settings.base import DATABASES, env  # noqa: E402
 
 SECRET_KEY = "bench-only-" + "x" * 50
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "bench.surveys_urls"
-DATABASES["default"] = env.db_url("BENCH_DATABASE_URL")
-DATABASES["default"]["CONN_MAX_AGE"] = 60
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+DATABASES["default"]["CONN_MAX_AGE"] = 60  # as in production
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
