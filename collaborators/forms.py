@@ -321,10 +321,24 @@ class EscalateForm(forms.Form):
 
 
 class ReportFilterForm(FilterForm):
-    field_order = ["status", "topic", "urgency", "unit"]
+    field_order = ["status", "topic", "urgency", "attention", "start", "end", "unit"]
     status = choice_filter(_("Status"), OpinionReport.Status.choices)
     topic = choice_filter(_("Topic"), OpinionReport.Topic.choices)
     urgency = choice_filter(_("Urgency"), OpinionReport.Urgency.choices)
+    # What the dashboards count as needing attention: urgent, or heard widely.
+    attention = choice_filter(_("Needs attention"), [("1", _("Urgent or widespread"))])
+    start = forms.DateField(label=_("Filed from"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("Filed until"), required=False, widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            del data["start"], data["end"]
+            raise forms.ValidationError(
+                _("The first day comes after the last day: the list is not filtered by day."),
+                code="reversed")
+        return data
 
 
 PRESETS = [("7", _("Last 7 days")), ("30", _("Last 30 days")), ("90", _("Last 90 days")),

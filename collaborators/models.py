@@ -309,6 +309,11 @@ class OpinionReport(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("collaborators:report_detail", args=[self.pk])
 
+    @classmethod
+    def needs_attention(cls) -> models.Q:
+        """Urgent, or heard widely: what the boards and dashboards put first."""
+        return models.Q(urgency=cls.Urgency.URGENT) | models.Q(spread=cls.Spread.WIDESPREAD)
+
 
 class OpinionReportComment(models.Model):
     report = models.ForeignKey(OpinionReport, on_delete=models.CASCADE, related_name="comments")

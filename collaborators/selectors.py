@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, F, Func, OuterRef, Q, QuerySet, Subquery
@@ -30,7 +30,7 @@ from portal.models import Unit, User
 from portal.text import fold
 
 from .models import Collaborator, OpinionReport
-from .periods import Period, training_window_start
+from .periods import Period, local_midnight, training_window_start
 
 # --- the roster ------------------------------------------------------------------------
 
@@ -307,20 +307,28 @@ def notable_reports(*, period: Period, unit: Unit | None = None, viewer: User | 
     """The period's urgent or widespread reports, newest first: what to read first."""
     start, end = period.bounds
     return list(_reports_in_scope(unit, viewer).between(start, end)
-                .filter(Q(urgency=OpinionReport.Urgency.URGENT)
-                        | Q(spread=OpinionReport.Spread.WIDESPREAD))
+                .filter(OpinionReport.needs_attention())
                 .select_related("unit")[:limit])
 
 
 def review_queue(user: User, *, status: str = "", topic: str = "", urgency: str = "",
-                 unit: Unit | None = None) -> QuerySet[OpinionReport]:
-    """Reports `user` may see (an officer: their subtree; a collaborator: their own)."""
+                 unit: Unit | None = None, attention: str = "", start: date | None = None,
+                 end: date | None = None) -> QuerySet[OpinionReport]:
+    """Reports `user` may see (an officer: their subtree; a collaborator: their own),
+    filed between the local days `start` and `end` (both included, either may be open);
+    `attention` keeps the urgent or widespread ones, as the dashboards count them."""
     reports = (OpinionReport.objects.visible_to(user)
                .select_related("unit", "author", "collaborator")
                .annotate(comment_count=Count("comments")))
     reports = reports.filter(**_given(status=status, topic=topic, urgency=urgency))
     if unit is not None:
         reports = reports.filter(unit__path__startswith=unit.path)
+    if attention:
+        reports = reports.filter(OpinionReport.needs_attention())
+    if start is not None:
+        reports = reports.filter(created_at__gte=local_midnight(start))
+    if end is not None:
+        reports = reports.filter(created_at__lt=local_midnight(end + timedelta(days=1)))
     return reports.order_by("-created_at", "-pk")
 
 

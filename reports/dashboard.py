@@ -94,7 +94,7 @@ def _opinion_counts(scope: Unit, children: list[Unit],
     start, end = period.bounds
     previous_start, _ = period.previous.bounds
     width = len(scope.path) + PATH_STEP
-    urgent = Q(urgency=OpinionReport.Urgency.URGENT) | Q(spread=OpinionReport.Spread.WIDESPREAD)
+    urgent = OpinionReport.needs_attention()
     rows = (OpinionReport.objects
             .filter(unit__path__startswith=scope.path, created_at__gte=previous_start,
                     created_at__lt=end)
@@ -120,9 +120,12 @@ def _url(name: str, **params) -> str:
     return reverse(name) + (f"?{query}" if query else "")
 
 
-def _row(unit: Unit, coverage, opinions: dict,
-         rate: tuple[float, int] | None) -> UnitRow:
+def _row(unit: Unit, coverage, opinions: dict, rate: tuple[float, int] | None,
+         period: Period) -> UnitRow:
     link_unit = unit.pk if unit.parent_id else None
+    # The reports counted: every status, filed in the period.
+    filed = {"unit": link_unit, "status": "", "start": period.start.isoformat(),
+             "end": period.end.isoformat()}
     trained = coverage.trained_share
     per_100 = coverage.per_100
     return UnitRow(unit, {
@@ -134,10 +137,9 @@ def _row(unit: Unit, coverage, opinions: dict,
                         url=_url("collaborators:list", unit=link_unit, trained="no")),
         "opinions": Cell(opinions.get("now", 0), opinions.get("before", 0),
                          weak=not opinions.get("now", 0),
-                         url=_url("collaborators:report_list", unit=link_unit, status="")),
+                         url=_url("collaborators:report_list", **filed)),
         "urgent": Cell(opinions.get("urgent", 0),
-                       url=_url("collaborators:report_list", unit=link_unit, status="",
-                                urgency=OpinionReport.Urgency.URGENT)),
+                       url=_url("collaborators:report_list", **filed, attention="1")),
         "survey_rate": Cell(rate[0] if rate and rate[1] else None,
                             weak=bool(rate and rate[1] and rate[0] < WEAK_RESPONSE_RATE),
                             url=_url("surveys:list")),
@@ -152,10 +154,10 @@ def build_dashboard(*, scope: Unit, period: Period) -> Dashboard:
     opinions = _opinion_counts(scope, children, period)
     surveys = survey_activity(start=period.start, end=period.end, scope=scope)
     rates = {r.unit_id: (r.rate, r.invited) for r in surveys.unit_rates}
-    rows = [_row(u, coverage[u.pk], opinions.get(u.pk, {}), rates.get(u.pk))
+    rows = [_row(u, coverage[u.pk], opinions.get(u.pk, {}), rates.get(u.pk), period)
             for u in children]
     total = _row(scope, coverage[scope.pk], opinions.get(scope.pk, {}),
-                 (surveys.rate, surveys.invited))
+                 (surveys.rate, surveys.invited), period)
     return Dashboard(period=period, scope=scope, rows=rows, total=total, indicators=INDICATORS,
                      opinions=opinion_report_counts(period=period, unit=scope),
                      surveys=surveys, target=target_per_100(),

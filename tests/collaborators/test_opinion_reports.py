@@ -1,7 +1,9 @@
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from collaborators.models import OpinionReport
 from collaborators.signals import opinion_report_escalated
@@ -91,6 +93,41 @@ def test_officer_queue_shows_waiting_reports_of_their_subtree(client_for, accoun
     assert "Đã xem rồi" not in page and "Của Tự Nhiên" not in page
     page = client.get(LIST, {"status": ""}).content.decode()
     assert "Đã xem rồi" in page and "Của Tự Nhiên" not in page
+
+
+def test_the_queue_filters_by_filing_days_and_attention(client_for, accounts, units):
+    now, today = timezone.now(), timezone.localdate()
+    for summary, days_ago, fields in (("Khẩn tuần trước", 7, {"urgency": "urgent"}),
+                                      ("Lan rộng tuần trước", 6, {"spread": "widespread"}),
+                                      ("Bình thường tuần trước", 6, {}),
+                                      ("Khẩn tháng trước", 40, {"urgency": "urgent"})):
+        OpinionReportFactory(unit=units["BK-CK"], summary=summary,
+                             created_at=now - timedelta(days=days_ago), **fields)
+    OpinionReportFactory(unit=units["KHTN"], summary="Khẩn của Tự Nhiên", urgency="urgent",
+                         created_at=now - timedelta(days=6))
+    client = client_for(accounts["officer"])
+    recent = {"status": "", "start": (today - timedelta(days=10)).isoformat(),
+              "end": today.isoformat()}
+    page = client.get(LIST, recent).content.decode()
+    assert "Khẩn tuần trước" in page and "Bình thường tuần trước" in page
+    assert "Khẩn tháng trước" not in page and "Khẩn của Tự Nhiên" not in page
+    page = client.get(LIST, recent | {"attention": "1"}).content.decode()
+    assert "Khẩn tuần trước" in page and "Lan rộng tuần trước" in page
+    assert "Bình thường tuần trước" not in page and "Khẩn tháng trước" not in page
+    # the last day counts whole
+    page = client.get(LIST, {"status": "", "end": (today - timedelta(days=6)).isoformat(),
+                             "start": (today - timedelta(days=6)).isoformat()}).content.decode()
+    assert "Lan rộng tuần trước" in page and "Khẩn tuần trước" not in page
+
+
+def test_a_reversed_day_range_is_explained_and_not_applied(client_for, accounts, units):
+    OpinionReportFactory(unit=units["BK"], summary="Ý kiến hôm nay")
+    today = timezone.localdate()
+    page = client_for(accounts["officer"]).get(LIST, {
+        "status": "", "start": today.isoformat(),
+        "end": (today - timedelta(days=5)).isoformat()}).content.decode()
+    assert "Ngày đầu đứng sau ngày cuối: danh sách chưa được lọc theo ngày." in page
+    assert "Ý kiến hôm nay" in page
 
 
 def test_officer_reviews_comments_and_escalates(client_for, accounts, units,

@@ -99,12 +99,20 @@ def test_survey_response_rates_per_unit(units):
 
 
 def test_each_number_links_to_the_records_behind_it(client_for, accounts, data):
-    page = client_for(accounts["committee"]).get(reverse("reports:dashboard")).content.decode()
+    client = client_for(accounts["committee"])
+    page = client.get(reverse("reports:dashboard")).content.decode()
     bk = data["BK"].pk
     assert f"/cong-tac-vien/do-bao-phu/?unit={bk}" in page
-    # every status, not only the waiting ones the queue shows by default
-    assert f"/cong-tac-vien/phieu/?unit={bk}&amp;status=" in page
     assert "table-danger" in page  # weak cells are marked
+    # The reports behind a count are the ones counted: every status, this period only.
+    board = build_dashboard(scope=data["CDDHQG"], period=PERIOD)
+    for code, key, count in (("BK", "opinions", 3), ("BK", "urgent", 1), ("KHTN", "opinions", 0)):
+        cell = row(board, code).cells[key]
+        assert cell.value == count
+        listed = client.get(cell.url).context["page_obj"].paginator.count
+        assert listed == count, (code, key, cell.url)
+    listed = client.get(board.total.cells["opinions"].url).context["page_obj"].paginator.count
+    assert listed == board.total.cells["opinions"].value == 3
 
 
 def test_an_officer_sees_their_unit_against_the_university_only(client_for, accounts, data):
