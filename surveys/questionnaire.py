@@ -10,6 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 from threading import Lock
 
 from django.db.models import Prefetch
@@ -40,9 +41,26 @@ class QuestionInfo:
     condition_question_id: int | None
     condition_choice_ids: frozenset[int]
 
-    @property
+    # Names are asked for on every field of every submission: each is worked out once.
+    @cached_property
     def name(self) -> str:
         return f"q{self.id}"
+
+    @cached_property
+    def field_names(self) -> tuple[str, ...]:
+        """The answer form's fields for this question."""
+        if self.kind == Question.Kind.MATRIX:
+            return tuple(f"{self.name}_r{row.id}" for row in self.choices)
+        if self.has_other and self.is_choice:
+            return (self.name, f"{self.name}_other")
+        return (self.name,)
+
+    @cached_property
+    def anchor(self) -> str:
+        """The field a message about the whole question is attached to."""
+        if self.kind == Question.Kind.MATRIX:
+            return self.field_names[0] if self.choices else "submission_key"
+        return self.name
 
     @property
     def is_choice(self) -> bool:

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Question
@@ -103,16 +104,35 @@ class QuestionView:
 
 
 class AnswerForm(forms.Form):
-    submission_key = forms.UUIDField(widget=forms.HiddenInput,
-                                     error_messages={"required": STALE, "invalid": STALE})
+    """Its fields (the key and the questions') are built once per questionnaire snapshot
+    and shared by every form made from it, not declared: Django deep-copies declared fields
+    for each form, and nothing here changes a field once built."""
 
     def __init__(self, questionnaire: Questionnaire, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.questionnaire = questionnaire
         if not self.is_bound:
-            self.fields["submission_key"].initial = uuid.uuid4()
-        self.fields.update(self._question_fields(questionnaire))
+            self.initial.setdefault("submission_key", uuid.uuid4())
+        self.fields = self._question_fields(questionnaire)
         self.rows: list[AnswerData] = []
+
+    def full_clean(self) -> None:
+        """Django's, less what a busy page does not need: no bound field is made per field
+        (the fields are neither disabled nor files, and have no clean_<name> methods)."""
+        self._errors = ErrorDict()
+        if not self.is_bound:
+            return
+        self.cleaned_data = {}
+        for name, form_field in self.fields.items():
+            raw = form_field.widget.value_from_datadict(self.data, self.files, name)
+            try:
+                self.cleaned_data[name] = form_field.clean(raw)
+            except ValidationError as error:
+                self.add_error(name, error)
+        try:
+            self.cleaned_data = self.clean()
+        except ValidationError as error:
+            self.add_error(None, error)
 
     # --- building ----------------------------------------------------------------------
 
@@ -124,7 +144,8 @@ class AnswerForm(forms.Form):
         a form may change its own)."""
         built = questionnaire.form_fields
         if not built:
-            fields: dict[str, forms.Field] = {}
+            fields: dict[str, forms.Field] = {"submission_key": forms.UUIDField(
+                widget=forms.HiddenInput, error_messages={"required": STALE, "invalid": STALE})}
             for info in questionnaire.questions:
                 cls._add_fields(fields, info)
             built.update(fields)
@@ -171,21 +192,9 @@ class AnswerForm(forms.Form):
 
     # --- checking ----------------------------------------------------------------------
 
-    def _anchor(self, info: QuestionInfo) -> str:
-        if info.kind == Question.Kind.MATRIX:
-            return f"{info.name}_r{info.choices[0].id}" if info.choices else "submission_key"
-        return info.name
-
-    def _field_names(self, info: QuestionInfo) -> list[str]:
-        if info.kind == Question.Kind.MATRIX:
-            return [f"{info.name}_r{row.id}" for row in info.choices]
-        names = [info.name]
-        if info.has_other and info.is_choice:
-            names.append(f"{info.name}_other")
-        return names
-
     def _has_errors(self, info: QuestionInfo) -> bool:
-        return any(name in self.errors for name in self._field_names(info))
+        errors = self._errors
+        return bool(errors) and any(name in errors for name in info.field_names)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -210,7 +219,7 @@ class AnswerForm(forms.Form):
             chosen[info.id] = {r.choice_id for r in rows if r.choice_id is not None}
             if not visible:
                 if rows or self._typed_other(info, cleaned):
-                    self.add_error(self._anchor(info), self._hidden_message(info))
+                    self.add_error(info.anchor, self._hidden_message(info))
                 continue
             self._check(info, cleaned, rows)
         return cleaned
@@ -245,7 +254,7 @@ class AnswerForm(forms.Form):
         return [AnswerData(info.id, text=value)]
 
     def _check(self, info: QuestionInfo, cleaned: dict, rows: list[AnswerData]) -> None:
-        anchor, kind = self._anchor(info), info.kind
+        anchor, kind = info.anchor, info.kind
         if kind == Question.Kind.MATRIX:
             if info.required and len(rows) < len(info.choices):
                 self.add_error(anchor, REQUIRED_ROWS)
@@ -300,7 +309,7 @@ class AnswerForm(forms.Form):
         views = []
         for info in self.questionnaire.questions:
             view = QuestionView(info=info, condition_text=self.condition_text(info))
-            for name in self._field_names(info):
+            for name in info.field_names:
                 view.errors.extend(str(e) for e in self.errors.get(name, []))
             if info.kind == Question.Kind.MATRIX:
                 view.rows = [(row, str(self[f"{info.name}_r{row.id}"].value() or ""),
@@ -332,7 +341,7 @@ class AnswerForm(forms.Form):
         """The key the page carries: the one posted if it is well formed (so that a resend
         counts once), else a fresh one."""
         if not self.is_bound:
-            return str(self.fields["submission_key"].initial)
+            return str(self.initial["submission_key"])
         try:
             return str(uuid.UUID(str(self.data.get("submission_key", ""))))
         except ValueError:

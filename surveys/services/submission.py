@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, connection, transaction
@@ -115,6 +116,23 @@ def _store_in_one_statement(*, link: Link, version: int, created_at: datetime,
     person's unit, group, gender and age band are read in the same statement."""
     today = timezone.localdate()
     response_id = uuid.uuid4()
+    params: list = [link.invitation_id, link.survey_id, version, created_at, response_id,
+                    link.survey_id, today, key]
+    if answers:
+        params.append(answers_json(answers))
+    # Inside an outer transaction (a test, a management command) a savepoint keeps a
+    # failure from spoiling it; on its own the statement is its own transaction.
+    block = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with block, connection.wrap_database_errors:
+        cursor = prepared_cursor()
+        cursor.execute(_statement(today.year, bool(answers)), params, prepare=True)
+        (stored,) = cursor.fetchone()
+    return response_id if stored else None
+
+
+@lru_cache(maxsize=4)
+def _statement(year: int, with_answers: bool) -> str:
+    """The text of the submission statement (fixed for a year: the age bands count from it)."""
     t_invitation, t_survey = Invitation._meta.db_table, Survey._meta.db_table
     ctes = [
         f"claimed AS (UPDATE {t_invitation} i SET used = true FROM {t_survey} s "
@@ -127,13 +145,11 @@ def _store_in_one_statement(*, link: Link, version: int, created_at: datetime,
         f"response AS (INSERT INTO {Response._meta.db_table} (id, survey_id, submitted_on, "
         "submission_key, unit_id, staff_group, gender, age_band) "
         "SELECT %s, %s, %s, %s, p.unit_id, p.staff_group, p.gender, "
-        f"{AgeBand.sql('p.birth_year', today.year)} FROM person p RETURNING id)",
+        f"{AgeBand.sql('p.birth_year', year)} FROM person p RETURNING id)",
         f"who AS (INSERT INTO {Respondent._meta.db_table} (response_id, user_id) "
         "SELECT r.id, p.id FROM response r, person p WHERE NOT p.anonymous)",
     ]
-    params: list = [link.invitation_id, link.survey_id, version, created_at, response_id,
-                    link.survey_id, today, key]
-    if answers:
+    if with_answers:
         # The answers travel as one JSON text, whatever their number: a fixed statement that
         # can stay prepared, and nearly nothing for the driver to convert. Their ids are
         # drawn by PostgreSQL, random like the response's.
@@ -143,33 +159,26 @@ def _store_in_one_statement(*, link: Link, version: int, created_at: datetime,
             "v.q, v.c, v.v, v.n, v.d, coalesce(v.t, ''), v.l FROM response, "
             "json_to_recordset(%s::json) AS v (q bigint, c bigint, v smallint, n numeric, "
             "d date, t text, l boolean))")
-        params.append(answers_json(answers))
-    sql = f"WITH {', '.join(ctes)} SELECT count(*) FROM response"
-    # Inside an outer transaction (a test, a management command) a savepoint keeps a
-    # failure from spoiling it; on its own the statement is its own transaction.
-    block = transaction.atomic() if connection.in_atomic_block else nullcontext()
-    with block, prepared_cursor() as cursor:
-        cursor.execute(sql, params, prepare=True)
-        (stored,) = cursor.fetchone()
-    return response_id if stored else None
+    return f"WITH {', '.join(ctes)} SELECT count(*) FROM response"
 
 
-@contextmanager
 def prepared_cursor():
-    """A cursor that binds parameters on the server, so the statement can be prepared.
+    """A cursor of the current connection that binds parameters on the server, so that a
+    statement can be prepared; one per connection, kept with it.
 
     The portal's cursors bind on the client (Django's default): each statement reaches
     PostgreSQL as new text and is planned again. Planning the submission's statement costs
     more than running it, so this one statement is prepared once per connection and then
-    only executed. Database errors still arrive as Django's exceptions. (A pooler in
-    transaction mode, which does not keep prepared statements, would need
-    `prepare=False` here.)"""
+    only executed. Call it inside `connection.wrap_database_errors`, so that database
+    errors arrive as Django's exceptions."""
     import psycopg
 
-    with connection.wrap_database_errors:
-        connection.ensure_connection()
-        with psycopg.Cursor(connection.connection) as cursor:
-            yield cursor
+    connection.ensure_connection()
+    kept = getattr(connection, "_surveys_prepared_cursor", None)
+    if kept is None or kept.connection is not connection.connection or kept.closed:
+        kept = psycopg.Cursor(connection.connection)
+        connection._surveys_prepared_cursor = kept
+    return kept
 
 
 def answers_json(answers: Sequence[AnswerData]) -> str:
