@@ -9,9 +9,11 @@ a bare view (bench/surveys_urls.py), and prints, measured side by side in one ru
 1. survey submissions per second (each a fresh personal link, ten answers, one
    transaction) beside requests per second of the bare view, and their ratio (target: at
    least 0.5); beside both, a bare durable write (a view that commits one row and checks
-   nothing), the ceiling of any view that writes on this machine; and for each, the CPU
-   time per request of the web workers, PostgreSQL and the load generator, which share
-   the machine's cores;
+   nothing), the most any writing view reaches; for each, the CPU time per request of the
+   web workers, PostgreSQL and the load generator. Measured twice: with the machine's
+   cores shared by all three (as a small all-in-one install), and with PostgreSQL pinned
+   to a core of its own (as with a database server; needs the right to set PostgreSQL's
+   CPU affinity, else that part says it was not measured). Medians of --rounds rounds;
 2. the latency of the results page of a survey with 100,000 responses, beside the same
    page at 1,000 responses and the bare view, with the number of SQL queries of each page
    (the same: it does not grow with the responses).
@@ -306,6 +308,125 @@ def cpu_seconds() -> dict[str, float]:
     return totals
 
 
+def submissions_section(title: str, args, queue: list[tuple[str, bytes]]) -> int:
+    """Submissions per second beside the bare view and the bare durable write, in
+    `args.rounds` rounds (bare, write, submissions, bare again): the medians are printed,
+    so that a noisy neighbour in one round does not decide. Returns the submissions
+    accepted, each of which must be a stored response."""
+    from django.db import connection
+
+    connection.close()  # the server's processes are forked after any pinning
+    bare = ("bare Django view", lambda port: request(port, "GET", "/bench/bare/"))
+    write = ("bare durable write", lambda port: request(
+        port, "POST", "/bench/write/", b"x=1", {**FORM, "Host": "127.0.0.1"}))
+    lock = threading.Lock()
+
+    def submit(port: int) -> int:
+        with lock:
+            path, body = queue.pop()
+        return request(port, "POST", path, body, {**FORM, "Host": "127.0.0.1"})
+
+    rounds: list[dict[str, Measured]] = []
+    with server(args.workers, cache="") as port:
+        # Warm every worker: connections, questionnaire snapshots, prepared statements.
+        throughput(2, args.clients, lambda i: bare[1](port))
+        throughput(1, args.clients, lambda i: write[1](port))
+        _, accepted, _ = throughput(1, args.clients, lambda i: submit(port))
+        for _ in range(args.rounds):
+            rounds.append({name: measure(lambda i, call=call: call(port), args.seconds,
+                                         args.clients)
+                           for name, call in (bare, write, ("survey submissions", submit),
+                                              (bare[0] + " again", bare[1]))})
+        sequential_bare = latency(port, "/bench/bare/", "", 200)[0]
+        statuses: list[int] = []
+        sequential_submit = statistics.median(
+            timed(lambda: statuses.append(submit(port))) for _ in range(200)) * 1000
+
+    def bare_rate(r: dict[str, Measured]) -> float:
+        return (r[bare[0]].rate + r[bare[0] + " again"].rate) / 2
+
+    def median_of(value) -> float:
+        return statistics.median(value(r) for r in rounds)
+
+    print(f"\n== Submissions, {title} (gunicorn, {args.workers} workers, {args.clients} "
+          f"clients; medians of {args.rounds} rounds of {args.seconds:.0f} s each) ==")
+    print(f"{'':28}{'per second':>11}{'failed':>7}   CPU ms per request: "
+          f"{'web':>5}{'database':>9}{'client':>7}{'all':>6}")
+    for name in rounds[0]:
+        cpu = {kind: statistics.median(r[name].cpu[kind] for r in rounds)
+               for kind in ("web", "database", "client")}
+        print(f"{name:<28}{statistics.median(r[name].rate for r in rounds):11.1f}"
+              f"{sum(r[name].failed for r in rounds):7}   {'':19}{cpu['web']:5.2f}"
+              f"{cpu['database']:9.2f}{cpu['client']:7.2f}{sum(cpu.values()):6.2f}")
+    ratio = median_of(lambda r: r["survey submissions"].rate / bare_rate(r))
+    print(f"ratio submissions / bare view: {ratio:.2f} (target >= 0.5: "
+          f"{'met' if ratio >= 0.5 else 'NOT met'}; rounds: " + ", ".join(
+              f"{r['survey submissions'].rate / bare_rate(r):.2f}" for r in rounds) + ")")
+    print(f"ratio bare durable write / bare view: "
+          f"{median_of(lambda r: r[write[0]].rate / bare_rate(r)):.2f} "
+          "(the most a view that commits a row reaches here)")
+    print(f"ratio submissions / bare durable write: "
+          f"{median_of(lambda r: r['survey submissions'].rate / r[write[0]].rate):.2f}")
+    print(f"one request at a time: bare view {sequential_bare:.2f} ms, submission "
+          f"{sequential_submit:.2f} ms (median of 200)")
+    return accepted + sum(r["survey submissions"].ok for r in rounds) + statuses.count(302)
+
+
+class Unavailable(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def database_on_its_own_core():
+    """PostgreSQL's processes on the last core, this benchmark (and the gunicorn it starts)
+    on the others; both restored on exit. On a machine of two cores this is what a
+    database server of its own gives: the web tier's CPU is no longer shared with it."""
+    from django.db import connection
+
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if connection.vendor != "postgresql" or len(cores) < 2:
+        raise Unavailable("needs PostgreSQL on this machine and at least two cores")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (backend,) = cursor.fetchone()
+    postmaster = parent_of(backend)
+    saved = {pid: os.sched_getaffinity(pid) for pid in [postmaster, *children_of(postmaster)]}
+    mine = os.sched_getaffinity(0)
+    try:
+        for pid in saved:
+            os.sched_setaffinity(pid, {cores[-1]})
+    except (PermissionError, ProcessLookupError) as error:
+        restore_affinity(saved, set(cores))
+        raise Unavailable(f"cannot pin PostgreSQL's processes: {error}") from None
+    os.sched_setaffinity(0, set(cores[:-1]))
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, mine)
+        for pid in children_of(postmaster):  # backends started while pinned
+            saved.setdefault(pid, set(cores))
+        restore_affinity(saved, set(cores))
+
+
+def restore_affinity(saved: dict[int, set[int]], default: set[int]) -> None:
+    for pid, cores in saved.items():
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.sched_setaffinity(pid, cores or default)
+
+
+def parent_of(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def children_of(parent: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == parent:
+                found.append(int(stat.parent.name))
+    return found
+
+
 def latency(port: int, path: str, cookie: str, repeat: int) -> tuple[float, float]:
     headers = {"Cookie": cookie, "Host": "127.0.0.1"} if cookie else {"Host": "127.0.0.1"}
     times = []
@@ -329,7 +450,8 @@ def query_count(client, path: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--large", type=int, default=100_000)
@@ -353,7 +475,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     units = seed_units()
     accounts = seed_accounts(units)
-    people = make_people(units, 12_000)
+    people = make_people(units, 30_000)
     top = units["CDDHQG"]
     submit_survey, submit_questions = make_survey(units, "Khảo sát đo tốc độ gửi", top)
     invitations = Invitation.objects.bulk_create(
@@ -381,55 +503,21 @@ def main() -> None:
     with connection.cursor() as cursor:  # the table of the durable-write reference view
         serial = "bigserial" if connection.vendor == "postgresql" else "integer"
         cursor.execute(f"CREATE TABLE bench_write (id {serial} PRIMARY KEY, body text)")
+    queue = list(zip(paths, bodies, strict=True))
+    before = Response.objects.filter(survey=submit_survey).count()
+    accepted = 0
+    for title, topology in (("cores shared by the database, gunicorn and this client",
+                             contextlib.nullcontext),
+                            ("the database on a core of its own, as on a database server",
+                             database_on_its_own_core)):
+        try:
+            with topology():
+                accepted += submissions_section(title, args, queue)
+        except Unavailable as why:
+            print(f"\n== Submissions, {title}: not measured ({why}) ==")
+    stored = Response.objects.filter(survey=submit_survey).count() - before
+    assert stored == accepted, "every accepted submission is one stored response"
     connection.close()
-    bare = ("bare Django view", lambda port, i: request(port, "GET", "/bench/bare/"))
-    write = ("bare durable write", lambda port, i: request(
-        port, "POST", "/bench/write/", b"x=1", {**FORM, "Host": "127.0.0.1"}))
-    with server(args.workers, cache="") as port:
-        # Warm every worker: connections, questionnaire snapshots, prepared statements.
-        throughput(2, args.clients, lambda i: bare[1](port, i))
-        throughput(1, args.clients, lambda i: write[1](port, i))
-        cursor = {"next": len(paths) - 1}
-        lock = threading.Lock()
-
-        def next_submission(_index: int) -> int:
-            with lock:
-                n = cursor["next"]
-                cursor["next"] -= 1
-            return request(port, "POST", paths[n], bodies[n], {**FORM, "Host": "127.0.0.1"})
-
-        for _ in range(20):
-            next_submission(0)
-        before = Response.objects.filter(survey=submit_survey).count()
-        measured = {}
-        for name, call in (bare, write, ("survey submissions", lambda p, i: next_submission(i)),
-                           (bare[0] + " again", bare[1])):
-            measured[name] = measure(lambda i, call=call: call(port, i), args.seconds,
-                                     args.clients)
-        stored = Response.objects.filter(survey=submit_survey).count() - before
-        sequential_bare = latency(port, "/bench/bare/", "", 200)[0]
-        sequential_submit = statistics.median(
-            timed(lambda: next_submission(0)) for _ in range(200)) * 1000
-
-    print("\n== Submissions (gunicorn, "
-          f"{args.workers} workers, {args.clients} clients, {args.seconds:.0f} s each) ==")
-    print(f"{'':28}{'per second':>11}{'ok':>7}{'failed':>7}   CPU ms per request: "
-          f"{'web':>5}{'database':>9}{'client':>7}{'all':>6}")
-    for name, m in measured.items():
-        print(f"{name:<28}{m.rate:11.1f}{m.ok:7}{m.failed:7}   {'':19}{m.cpu['web']:5.2f}"
-              f"{m.cpu['database']:9.2f}{m.cpu['client']:7.2f}{sum(m.cpu.values()):6.2f}")
-    bare_rate = (measured[bare[0]].rate + measured[bare[0] + " again"].rate) / 2
-    submit_rate = measured["survey submissions"].rate
-    ratio = submit_rate / bare_rate
-    print(f"ratio submissions / bare view: {ratio:.2f} (target >= 0.5: "
-          f"{'met' if ratio >= 0.5 else 'NOT met'})")
-    print(f"ratio bare durable write / bare view: {measured[write[0]].rate / bare_rate:.2f} "
-          "(the ceiling of any view that commits a row on this machine)")
-    print(f"ratio submissions / bare durable write: {submit_rate / measured[write[0]].rate:.2f}")
-    print(f"one request at a time: bare view {sequential_bare:.2f} ms, submission "
-          f"{sequential_submit:.2f} ms (median of 200)")
-    assert stored == measured["survey submissions"].ok, \
-        "every accepted submission is one stored response"
 
     pages = (("bare Django view", "/bench/bare/", None),
              (f"results, {args.small:>7,} responses", f"/khao-sat/{small.pk}/ket-qua/", "small"),
