@@ -1,6 +1,7 @@
 """Surveys benchmark: submissions and the results page, beside a bare Django view.
 
-    .venv/bin/python bench/surveys_bench.py [--seconds 10] [--workers 3] [--clients 6]
+    .venv/bin/python bench/surveys_bench.py [--seconds 4] [--rounds 5] [--workers 3]
+        [--clients 6]
 
 Builds its own database (PostgreSQL at 127.0.0.1:5432 if it answers, else SQLite in /tmp;
 override with BENCH_DATABASE_URL), starts gunicorn on loopback with the portal's URLs plus
@@ -450,8 +451,8 @@ def query_count(client, path: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=5)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=4)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--large", type=int, default=100_000)
@@ -475,7 +476,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     units = seed_units()
     accounts = seed_accounts(units)
-    people = make_people(units, 30_000)
+    people = make_people(units, 40_000)
     top = units["CDDHQG"]
     submit_survey, submit_questions = make_survey(units, "Khảo sát đo tốc độ gửi", top)
     invitations = Invitation.objects.bulk_create(

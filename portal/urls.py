@@ -32,12 +32,13 @@ account_patterns = [
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # Members' answers are the busiest requests; patterns are tried in order.
+    path("khao-sat/", include("surveys.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("tai-khoan/", include(account_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include(portal_patterns)),
     path("cong-tac-vien/", include("collaborators.urls")),
-    path("khao-sat/", include("surveys.urls")),
     path("chi-dao/", include("directives.urls")),
     path("bao-cao/", include("reports.urls")),
     path("quan-tri/", admin.site.urls),

@@ -156,7 +156,7 @@ def _statement(year: int, with_answers: bool) -> str:
         ctes.append(
             f"answered AS (INSERT INTO {Answer._meta.db_table} (id, response_id, question_id, "
             "choice_id, value, number, date, text, lead) SELECT gen_random_uuid(), response.id, "
-            "v.q, v.c, v.v, v.n, v.d, coalesce(v.t, ''), v.l FROM response, "
+            "v.q, v.c, v.v, v.n, v.d, coalesce(v.t, ''), coalesce(v.l, false) FROM response, "
             "json_to_recordset(%s::json) AS v (q bigint, c bigint, v smallint, n numeric, "
             "d date, t text, l boolean))")
     return f"WITH {', '.join(ctes)} SELECT count(*) FROM response"
@@ -182,13 +182,26 @@ def prepared_cursor():
 
 
 def answers_json(answers: Sequence[AnswerData]) -> str:
-    """The rows for `json_to_recordset`: numbers and dates as text, which PostgreSQL reads
-    exactly (a Decimal never passes through a float)."""
-    return json.dumps([
-        {"q": a.question_id, "c": a.choice_id, "v": a.value,
-         "n": None if a.number is None else str(a.number),
-         "d": None if a.date is None else a.date.isoformat(), "t": a.text, "l": lead}
-        for a, lead in zip(answers, leads(answers), strict=True)], ensure_ascii=False)
+    """The rows for `json_to_recordset`, with only the keys that have a value (a missing
+    key reads as NULL): numbers and dates as text, which PostgreSQL reads exactly (a
+    Decimal never passes through a float)."""
+    rows = []
+    for answer, lead in zip(answers, leads(answers), strict=True):
+        row: dict = {"q": answer.question_id}
+        if answer.choice_id is not None:
+            row["c"] = answer.choice_id
+        if answer.value is not None:
+            row["v"] = answer.value
+        if answer.number is not None:
+            row["n"] = str(answer.number)
+        if answer.date is not None:
+            row["d"] = answer.date.isoformat()
+        if answer.text:
+            row["t"] = answer.text
+        if lead:
+            row["l"] = True
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def leads(answers: Sequence[AnswerData]) -> list[bool]:

@@ -3,8 +3,12 @@ the survey's open link. Light pages that work without JavaScript on a cheap phon
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import get_script_prefix, reverse
 from django.views.decorators.csrf import csrf_exempt
 
 from ..forms import AnswerForm
@@ -56,7 +60,7 @@ def _submit_fast(request, link):
                        key=form.cleaned_data["submission_key"])
     except SubmissionRefused:
         return None
-    return redirect("surveys:thanks", link.survey_id)
+    return thanks_redirect(link.survey_id)
 
 
 @login_required
@@ -90,11 +94,23 @@ def _answer(request, invitation: Invitation, *, token: str = ""):
                 return _state(request, refused.reason, survey, token=token)
             form.add_error(None, STALE if refused.reason == "stale" else CHANGED)
         else:
-            return redirect("surveys:thanks", survey.pk)
+            return thanks_redirect(survey.pk)
     elif request.method == "POST" and invitation.used:
         return _state(request, "used", survey, token=token)
     return render(request, "surveys/answer/form.html",
                   {"survey": survey, "action": request.path, **form.page_context()})
+
+
+def thanks_redirect(survey_id: int) -> HttpResponseRedirect:
+    """After a stored answer: to the thank-you page (so a reload does not send again)."""
+    return HttpResponseRedirect(_thanks_url(survey_id, get_script_prefix()))
+
+
+@lru_cache(maxsize=256)
+def _thanks_url(survey_id: int, script_prefix: str) -> str:
+    # Reversing costs more than the rest of the redirect; the answer never changes for a
+    # survey (reverse() itself uses the current script prefix, hence the key).
+    return reverse("surveys:thanks", args=[survey_id])
 
 
 def thanks(request, pk: int):
