@@ -170,7 +170,8 @@ def prepared_cursor():
     PostgreSQL as new text and is planned again. Planning the submission's statement costs
     more than running it, so this one statement is prepared once per connection and then
     only executed. Call it inside `connection.wrap_database_errors`, so that database
-    errors arrive as Django's exceptions."""
+    errors arrive as Django's exceptions. Its statements bypass Django's cursor wrapper,
+    so they are not in `connection.queries`."""
     import psycopg
 
     connection.ensure_connection()
