@@ -187,7 +187,8 @@ def answers_json(answers: Sequence[AnswerData]) -> str:
     key reads as NULL): numbers and dates as text, which PostgreSQL reads exactly (a
     Decimal never passes through a float)."""
     rows = []
-    for answer, lead in zip(answers, leads(answers), strict=True):
+    seen: set[int] = set()
+    for answer in answers:
         row: dict = {"q": answer.question_id}
         if answer.choice_id is not None:
             row["c"] = answer.choice_id
@@ -199,8 +200,9 @@ def answers_json(answers: Sequence[AnswerData]) -> str:
             row["d"] = answer.date.isoformat()
         if answer.text:
             row["t"] = answer.text
-        if lead:
+        if answer.question_id not in seen:  # see `leads`
             row["l"] = True
+            seen.add(answer.question_id)
         rows.append(row)
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
