@@ -72,6 +72,44 @@ class LocalDecimalField(forms.Field):
         return number
 
 
+# Most answers are an option's id or a point of a scale, exactly as the page sent it. These
+# fields take such a value at once, and give anything else Django's checks and messages.
+
+
+class OptionField(forms.ChoiceField):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.known = frozenset(str(value) for value, _label in self.choices)
+
+    def clean(self, value):
+        if value.__class__ is str and value in self.known:
+            return value
+        return super().clean(value)
+
+
+class OptionsField(forms.MultipleChoiceField):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.known = frozenset(str(value) for value, _label in self.choices)
+
+    def clean(self, value):
+        if (value.__class__ is list and value
+                and all(v.__class__ is str and v in self.known for v in value)):
+            return list(value)
+        return super().clean(value)
+
+
+class PointField(forms.TypedChoiceField):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.points = {str(value): self.coerce(value) for value, _label in self.choices}
+
+    def clean(self, value):
+        if value.__class__ is str and value in self.points:
+            return self.points[value]
+        return super().clean(value)
+
+
 def plain_number(value: Decimal) -> str:
     """12, 2,5 or 1250,75: no trailing zeros, the Vietnamese decimal comma."""
     from django.utils.formats import number_format
@@ -160,8 +198,7 @@ class AnswerForm(forms.Form):
             options = [(str(c.id), c.label) for c in info.choices]
             if info.has_other:
                 options.append((OTHER, _("Other")))
-            field_class = (forms.ChoiceField if kind == Question.Kind.SINGLE
-                           else forms.MultipleChoiceField)
+            field_class = OptionField if kind == Question.Kind.SINGLE else OptionsField
             fields[name] = field_class(choices=options, required=False,
                                        error_messages=choice_msgs)
             if info.has_other:
@@ -186,7 +223,7 @@ class AnswerForm(forms.Form):
 
     @staticmethod
     def _scale_field(info: QuestionInfo) -> forms.Field:
-        return forms.TypedChoiceField(
+        return PointField(
             choices=[(str(i), str(i)) for i in info.scale], coerce=int, required=False,
             empty_value=None, error_messages={"invalid_choice": INVALID_SCALE})
 
@@ -198,11 +235,12 @@ class AnswerForm(forms.Form):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if self.is_bound and any(FIELD_NAME.match(key) and key not in self.fields
+        fields = self.fields
+        if self.is_bound and any(key not in fields and FIELD_NAME.match(key)
                                  for key in self.data):
             raise ValidationError(UNKNOWN, code="unknown_question")
         shown: dict[int, bool] = {}
-        chosen: dict[int, set[int]] = {}
+        answered: dict[int, list[AnswerData]] = {}
         uncertain: set[int] = set()  # questions whose display depends on an invalid answer
         for info in self.questionnaire.questions:
             condition = info.condition_question_id
@@ -212,11 +250,10 @@ class AnswerForm(forms.Form):
             if self._has_errors(info):
                 uncertain.add(info.id)
                 continue
-            visible = condition is None or (
-                shown[condition] and bool(chosen[condition] & info.condition_choice_ids))
+            visible = condition is None or (shown[condition] and any(
+                r.choice_id in info.condition_choice_ids for r in answered[condition]))
             shown[info.id] = visible
-            rows = self._rows_for(info, cleaned)
-            chosen[info.id] = {r.choice_id for r in rows if r.choice_id is not None}
+            rows = answered[info.id] = self._rows_for(info, cleaned)
             if not visible:
                 if rows or self._typed_other(info, cleaned):
                     self.add_error(info.anchor, self._hidden_message(info))

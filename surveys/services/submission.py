@@ -182,6 +182,9 @@ def prepared_cursor():
     return kept
 
 
+_ANSWERS_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def answers_json(answers: Sequence[AnswerData]) -> str:
     """The rows for `json_to_recordset`, with only the keys that have a value (a missing
     key reads as NULL): numbers and dates as text, which PostgreSQL reads exactly (a
@@ -204,7 +207,7 @@ def answers_json(answers: Sequence[AnswerData]) -> str:
             row["l"] = True
             seen.add(answer.question_id)
         rows.append(row)
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return _ANSWERS_JSON.encode(rows)
 
 
 def leads(answers: Sequence[AnswerData]) -> list[bool]:
