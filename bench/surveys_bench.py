@@ -1,7 +1,7 @@
 """Surveys benchmark: submissions and the results page, beside a bare Django view.
 
     .venv/bin/python bench/surveys_bench.py [--seconds 4] [--rounds 5] [--workers 3]
-        [--clients 6]
+        [--clients 6] [--instructions 200]
 
 Builds its own database (PostgreSQL at 127.0.0.1:5432 if it answers, else SQLite in /tmp;
 override with BENCH_DATABASE_URL), starts gunicorn on loopback with the portal's URLs plus
@@ -15,7 +15,9 @@ a bare view (bench/surveys_urls.py), and prints, measured side by side in one ru
    cores shared by all three (as a small all-in-one install), and with PostgreSQL pinned
    to a core of its own (as with a database server; needs the right to set PostgreSQL's
    CPU affinity, else that part says it was not measured). Medians of --rounds rounds;
-2. the latency of the results page of a survey with 100,000 responses, beside the same
+2. with --instructions N, the instructions per request of a gunicorn worker for the bare
+   view and for submissions, counted by callgrind: repeatable on a noisy machine;
+3. the latency of the results page of a survey with 100,000 responses, beside the same
    page at 1,000 responses and the bare view, with the number of SQL queries of each page
    (the same: it does not grow with the responses).
 
@@ -29,6 +31,7 @@ import contextlib
 import http.client
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -453,6 +456,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=4)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--instructions", type=int, default=0, metavar="N",
+                        help="also count instructions per request over N requests "
+                             "(callgrind; a few minutes)")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--large", type=int, default=100_000)
@@ -516,6 +522,8 @@ def main() -> None:
                 accepted += submissions_section(title, args, queue)
         except Unavailable as why:
             print(f"\n== Submissions, {title}: not measured ({why}) ==")
+    if args.instructions:
+        accepted += instructions_section(queue, args.instructions)
     stored = Response.objects.filter(survey=submit_survey).count() - before
     assert stored == accepted, "every accepted submission is one stored response"
     connection.close()
@@ -551,25 +559,68 @@ def timed(call) -> float:
 
 
 @contextlib.contextmanager
-def server(workers: int, *, cache: str):
-    """gunicorn on a free loopback port with the benchmark's settings; stopped on exit."""
+def server(workers: int, *, cache: str, under: list[str] | None = None):
+    """gunicorn on a free loopback port with the benchmark's settings; stopped on exit.
+    `under` runs it inside another program (valgrind); its messages are then kept in
+    the `report` list yielded with the port, filled once the server has stopped."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT), BENCH_CACHE=cache)
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+        [*(under or []), sys.executable, "-m", "gunicorn", "portal.wsgi:application",
+         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "600",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env, stderr=subprocess.PIPE if under else subprocess.DEVNULL, text=True)
+    report: list[str] = []
     try:
-        for _ in range(200):
+        for _ in range(3000):
             try:
                 if request(port, "GET", "/bench/bare/") == 200:
                     break
             except OSError:
                 time.sleep(0.1)
-        yield port
+        yield (port, report) if under else port
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        _out, err = process.communicate(timeout=300)
+        report.append(err or "")
+
+
+def instructions_section(queue: list[tuple[str, bytes]], count: int) -> int:
+    """Instructions per request in one gunicorn worker, counted by callgrind: repeatable
+    whatever else the machine does, so it tells small changes apart where requests per
+    second cannot. Each figure is (warm-up + count requests) less (warm-up alone), for the
+    bare view and for submissions. Returns the submissions accepted."""
+    import shutil
+
+    if not shutil.which("valgrind"):
+        print("\n== Instructions per request: not measured (no valgrind) ==")
+        return 0
+    warm, accepted, per_request = 50, 0, {}
+    for name in ("bare Django view", "survey submissions"):
+        totals = []
+        for n in (warm, warm + count):
+            with server(1, cache="", under=["valgrind", "--tool=callgrind",
+                                            "--trace-children=yes",
+                                            "--callgrind-out-file=/dev/null"]) as (port, report):
+                for _ in range(n):
+                    if name.startswith("bare"):
+                        request(port, "GET", "/bench/bare/")
+                        continue
+                    path, body = queue.pop()
+                    accepted += request(port, "POST", path, body,
+                                        {**FORM, "Host": "127.0.0.1"}) == 302
+            # The worker is the process that did the most: the master only waits.
+            totals.append(max(int(x.replace(",", "")) for x in
+                              re.findall(r"Collected : ([\d,]+)", report[0])))
+        per_request[name] = (totals[1] - totals[0]) / count
+    bare, submit = per_request["bare Django view"], per_request["survey submissions"]
+    print(f"\n== Instructions per request in a gunicorn worker (callgrind, {count} requests "
+          "after a warm-up) ==")
+    print(f"bare Django view              {bare / 1e6:6.2f} M")
+    print(f"survey submissions            {submit / 1e6:6.2f} M")
+    print(f"ratio bare / submission: {bare / submit:.2f} (the web tier's own share of the "
+          "target, without the database or the load generator)")
+    return accepted
 
 
 if __name__ == "__main__":
