@@ -76,22 +76,22 @@ class LocalDecimalField(forms.Field):
 # fields take such a value at once, and give anything else Django's checks and messages.
 
 
-class OptionField(forms.ChoiceField):
+class KnownOptions:
+    """The field's option values, for a lookup."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.known = frozenset(str(value) for value, _label in self.choices)
 
+
+class OptionField(KnownOptions, forms.ChoiceField):
     def clean(self, value):
         if value.__class__ is str and value in self.known:
             return value
         return super().clean(value)
 
 
-class OptionsField(forms.MultipleChoiceField):
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.known = frozenset(str(value) for value, _label in self.choices)
-
+class OptionsField(KnownOptions, forms.MultipleChoiceField):
     def clean(self, value):
         if (value.__class__ is list and value
                 and all(v.__class__ is str and v in self.known for v in value)):

@@ -190,8 +190,7 @@ def answers_json(answers: Sequence[AnswerData]) -> str:
     key reads as NULL): numbers and dates as text, which PostgreSQL reads exactly (a
     Decimal never passes through a float)."""
     rows = []
-    seen: set[int] = set()
-    for answer in answers:
+    for answer, lead in zip(answers, leads(answers), strict=True):
         row: dict = {"q": answer.question_id}
         if answer.choice_id is not None:
             row["c"] = answer.choice_id
@@ -203,9 +202,8 @@ def answers_json(answers: Sequence[AnswerData]) -> str:
             row["d"] = answer.date.isoformat()
         if answer.text:
             row["t"] = answer.text
-        if answer.question_id not in seen:  # see `leads`
+        if lead:
             row["l"] = True
-            seen.add(answer.question_id)
         rows.append(row)
     return _ANSWERS_JSON.encode(rows)
 
