@@ -92,17 +92,16 @@ TRAINING_FIELDS = ("title", "held_on", "organiser", "hours", "place", "content")
 
 @transaction.atomic
 def training_create(*, data: Mapping[str, Any], by: User) -> Training:
-    training = Training(**{f: data[f] for f in TRAINING_FIELDS}, created_by=by)
-    _require_unit(by, training.organiser)
-    training._history_user = by  # type: ignore[attr-defined]
-    training.full_clean()
-    training.save()
-    return training
+    return _training_save(Training(created_by=by), data=data, by=by)
 
 
 @transaction.atomic
 def training_update(*, training: Training, data: Mapping[str, Any], by: User) -> Training:
-    _require_unit(by, training.organiser)
+    _require_unit(by, training.organiser)  # the unit it belongs to now, before the change
+    return _training_save(training, data=data, by=by)
+
+
+def _training_save(training: Training, *, data: Mapping[str, Any], by: User) -> Training:
     for field in TRAINING_FIELDS:
         setattr(training, field, data[field])
     _require_unit(by, training.organiser)
