@@ -2,42 +2,24 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 from celery import Celery
-from django.conf import settings
-from django.db import connection
 from django.urls import reverse
 
 from tests.services import need_redis
+from tests.workers import start_worker, stop_worker, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ROOT = Path(settings.BASE_DIR)
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    return (f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}")
 
 
 def _start_worker(env_extra: dict[str, str], tmp_path: Path) -> subprocess.Popen:
-    env = {**os.environ, **env_extra, "DATABASE_URL": _database_url(),
-           "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-           "CELERY_TASK_ALWAYS_EAGER": "0", "WORKER_HEARTBEAT_SECONDS": "1"}
-    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo",
-         "--loglevel=INFO", f"--hostname=test-{uuid.uuid4().hex[:6]}@%h"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return start_worker(worker_env(**env_extra, WORKER_HEARTBEAT_SECONDS="1"),
+                        tmp_path / "worker.log")
 
 
 def _round_trip(client_app: Celery, worker: subprocess.Popen, tmp_path: Path, client) -> None:
@@ -55,8 +37,7 @@ def _round_trip(client_app: Celery, worker: subprocess.Popen, tmp_path: Path, cl
             time.sleep(0.5)
         assert state["worker"] == "up", (tmp_path / "worker.log").read_text()
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        stop_worker(worker)
 
 
 def test_task_round_trip_through_the_embedded_filesystem_broker(tmp_path, client):

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from reports.models import Report
 from reports.services import report_request, report_requeue_stale
 from tests.services import need_postgres
+from tests.workers import start_worker, stop_worker, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,34 +51,6 @@ def test_two_people_asking_at_the_same_instant_get_one_report(units, period, med
     assert len(enqueued) == 1  # one job
 
 
-def _worker(env: dict, log: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo",
-         "--loglevel=INFO", f"--hostname=reports-{time.monotonic_ns()}@%h"],
-        cwd=settings.BASE_DIR, env=env, stdout=open(log, "a"),  # noqa: SIM115
-        stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def _stop(worker: subprocess.Popen) -> None:
-    """A worker never outlives its test, even one stuck in a job."""
-    if worker.poll() is not None:
-        return
-    os.killpg(worker.pid, signal.SIGTERM)
-    try:
-        worker.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait(timeout=10)
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    return (f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}")
-
-
 def _wait_for(condition, seconds: float, log: Path):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -97,15 +67,12 @@ def test_killing_the_worker_mid_render_still_ends_in_exactly_one_report(
     from portal.celery import app
 
     log = tmp_path / "worker.log"
-    env = {**os.environ, "DATABASE_URL": _database_url(),
-           "DJANGO_SETTINGS_MODULE": "portal.settings.test", "CELERY_TASK_ALWAYS_EAGER": "0",
-           "CELERY_BROKER_URL": app.conf.broker_url, "CELERY_BROKER_DIR": str(
-               settings.BROKER_DIR), "PORTAL_PRIVATE_MEDIA_ROOT": str(media),
-           "REPORTS_TEST_RENDER_DELAY": "6"}
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    env = worker_env(CELERY_BROKER_URL=app.conf.broker_url,
+                     CELERY_BROKER_DIR=str(settings.BROKER_DIR),
+                     PORTAL_PRIVATE_MEDIA_ROOT=str(media), REPORTS_TEST_RENDER_DELAY="6")
     app.conf.task_always_eager = False
     try:
-        first = _worker(env, log)
+        first = start_worker(env, log)
         report = report_request(kind="monthly", period=period, scope=units["BK"], by=None)
         _wait_for(lambda: Report.objects.get(pk=report.pk).status == "running", 60, log)
         os.killpg(first.pid, signal.SIGKILL)  # mid-render: the job sleeps before writing
@@ -113,15 +80,15 @@ def test_killing_the_worker_mid_render_still_ends_in_exactly_one_report(
         assert Report.objects.get(pk=report.pk).status == "running"
 
         env["REPORTS_TEST_RENDER_DELAY"] = "0"
-        second = _worker(env, log)
+        second = start_worker(env, log)
         try:
             report_requeue_stale(older_than=timedelta(0))
             _wait_for(lambda: Report.objects.get(pk=report.pk).status == "done", 90, log)
             time.sleep(2)  # let any second delivery of the same job finish too
         finally:
-            _stop(second)
+            stop_worker(second)
     finally:
-        _stop(first)
+        stop_worker(first)
         app.conf.task_always_eager = True
     report = Report.objects.get(pk=report.pk)
     assert Report.objects.count() == 1 and report.number == 1
