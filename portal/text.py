@@ -1,4 +1,4 @@
-"""Vietnamese text helpers shared by every app: diacritic-free search and name sorting."""
+"""Vietnamese text helpers shared by every app: diacritic-free search, name sorting, NFC."""
 
 from __future__ import annotations
 
@@ -26,3 +26,12 @@ def name_sort_key(full_name: str) -> str:
         return ""
     ordered = [words[-1], *words[:-1]]
     return fold(" ".join(ordered)) + "\x00" + " ".join(ordered).lower()
+
+
+def nfc(text):
+    """Text as one composed form (NFC): "Nguyễn" typed on a Mac arrives decomposed (e +
+    combining marks) and would otherwise be stored, searched and exported as different
+    characters from the same name typed on Windows. Non-strings pass unchanged."""
+    if isinstance(text, str):
+        return unicodedata.normalize("NFC", text)
+    return text
