@@ -13,6 +13,18 @@ def pytest_configure(config):
         )
 
 
+def pytest_unconfigure(config):
+    """The run's own folder (database, files, broker) goes with the run that made it."""
+    import os
+    import shutil
+
+    from django.conf import settings
+
+    run_dir = getattr(settings, "TEST_RUN_DIR", None)
+    if run_dir and settings.TEST_RUN_ID == str(os.getpid()):
+        shutil.rmtree(run_dir, ignore_errors=True)
+
+
 def pytest_terminal_summary(terminalreporter):
     from django.db import connection
 
