@@ -1,6 +1,36 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
+from .text import nfc
+
+
+def find_account(login: str):
+    """The account a login string names: its username or email address, in any case,
+    with surrounding spaces ignored. None when no account matches."""
+    login = nfc(login or "").strip()
+    if not login:
+        return None
+    field = "email__iexact" if "@" in login else "username__iexact"
+    return get_user_model()._default_manager.filter(**{field: login}).first()
+
+
+def lockout_username(request, credentials=None) -> str:
+    """The name django-axes counts failures under (AXES_USERNAME_CALLABLE).
+
+    Login accepts any case, spaces and the email address, so the lock must be keyed on
+    the account those spellings reach, not on the text typed: otherwise `Officer2` logs
+    in while `officer2` is locked, and a success under one spelling clears another's
+    lock. A name that reaches no account is folded the same way, so guessing spellings
+    of an unknown name does not multiply the attempts either."""
+    if credentials:
+        typed = credentials.get("username")
+    else:
+        typed = getattr(request, "POST", {}).get("username")
+    account = find_account(typed or "")
+    if account is not None:
+        return account.get_username()
+    return nfc(typed or "").strip().casefold()
+
 
 class EmailOrUsernameBackend(ModelBackend):
     """Log in with either the username or the email address (case-insensitive)."""
@@ -8,13 +38,10 @@ class EmailOrUsernameBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None or password is None:
             return None
-        User = get_user_model()
-        login = username.strip()
-        field = "email__iexact" if "@" in login else "username__iexact"
-        user = User._default_manager.filter(**{field: login}).first()
+        user = find_account(username)
         if user is None:
             # Spend the same time as a real check so timing does not reveal the account.
-            User().set_password(password)
+            get_user_model()().set_password(password)
             return None
         if user.check_password(password) and self.user_can_authenticate(user):
             return user

@@ -120,6 +120,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Counted per account, whatever spelling or address of it was typed (see the function).
+AXES_USERNAME_CALLABLE = "portal.auth_backends.lockout_username"
 AXES_LOCKOUT_CALLABLE = "portal.views.auth.lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -71,3 +71,59 @@ def test_password_change_refuses_a_weak_password(client_for, accounts):
 def test_sessions_expire(settings):
     assert settings.SESSION_COOKIE_AGE <= 12 * 3600
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+SPELLINGS = ["officer2", "Officer2", "  OFFICER2 ", "officer2@demo.vnuhcm.edu.vn",
+             "Officer2@Demo.VNUHCM.edu.vn"]
+
+
+def _lock_officer2(client, typed: str) -> None:
+    for _ in range(3):
+        client.post(LOGIN, {"username": typed, "password": "bad"})
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+@pytest.mark.parametrize("locked_as", ["officer2", "OFFICER2", "officer2@demo.vnuhcm.edu.vn"])
+def test_the_lock_holds_under_every_spelling_of_the_account(client, accounts, locked_as):
+    _lock_officer2(client, locked_as)
+    for typed in SPELLINGS:
+        response = client.post(LOGIN, {"username": typed, "password": "demo12345"})
+        assert response.status_code == 429, typed
+        assert "_auth_user_id" not in client.session
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_failures_under_different_spellings_add_up_to_one_lock(client, accounts):
+    for typed in SPELLINGS[:3]:
+        client.post(LOGIN, {"username": typed, "password": "bad"})
+    response = client.post(LOGIN, {"username": "officer2", "password": "demo12345"})
+    assert response.status_code == 429
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_guessing_spellings_of_an_unknown_name_is_locked_too(client, accounts):
+    for typed in ["ghost", "Ghost", " GHOST "]:
+        client.post(LOGIN, {"username": typed, "password": "bad"})
+    assert client.post(LOGIN, {"username": "gHoSt", "password": "x"}).status_code == 429
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_the_lock_is_per_client_address(client, accounts):
+    _lock_officer2(client, "officer2")
+    other = client.post(LOGIN, {"username": "Officer2", "password": "demo12345"},
+                        REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_a_success_under_another_spelling_does_not_clear_the_failures(client, accounts):
+    for _ in range(2):
+        client.post(LOGIN, {"username": "officer2", "password": "bad"})
+    # Two failures, then a success by email: the success resets the account's count...
+    ok = client.post(LOGIN, {"username": "OFFICER2@demo.vnuhcm.edu.vn", "password": "demo12345"})
+    assert ok.status_code == 302
+    client.post(reverse("logout"))
+    # ...and a later lock still counts every spelling as the same account.
+    _lock_officer2(client, "Officer2")
+    assert client.post(LOGIN, {"username": "officer2@demo.vnuhcm.edu.vn",
+                               "password": "demo12345"}).status_code == 429
