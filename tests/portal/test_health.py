@@ -53,3 +53,19 @@ def test_the_embedded_broker_makes_its_own_folders(tmp_path, settings):
         "data_folder_in": str(tmp_path / "q"), "control_folder": str(tmp_path / "c")}
     _make_broker_folders(app)
     assert (tmp_path / "q").is_dir() and (tmp_path / "c").is_dir()
+
+
+def test_anonymous_callers_get_the_state_without_host_names(client):
+    WorkerHeartbeat.objects.create(hostname="celery@secret-host-7", seen_at=timezone.now())
+    response = client.get(reverse("healthz"))
+    assert response.json()["worker"] == "up"
+    assert "secret-host-7" not in response.content.decode()
+
+
+@pytest.mark.parametrize("role, sees", [("member", False), ("officer", False),
+                                        ("committee", True), ("admin", True)])
+def test_only_staff_and_the_committee_see_worker_host_names(client_for, accounts, role, sees):
+    WorkerHeartbeat.objects.create(hostname="celery@secret-host-7", seen_at=timezone.now())
+    response = client_for(accounts[role]).get(reverse("healthz"))
+    assert response.json()["worker"] == "up"
+    assert ("secret-host-7" in response.content.decode()) is sees
