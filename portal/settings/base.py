@@ -93,6 +93,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # submission, see surveys.services.submission) be prepared. 0 turns that off too.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "prepare_threshold", env.int("DATABASE_PREPARE_THRESHOLD", default=2**31 - 1) or None)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves several requests at once: a transaction takes the write
+    # lock when it begins (two deferred ones that both read, then both write, deadlock and
+    # one fails at once with "database is locked"), and a writer waits its turn for up to
+    # SQLITE_BUSY_TIMEOUT seconds. WAL lets pages be read while an answer is written.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
@@ -157,8 +167,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # A cache that cannot be reached means computing the page, never an error.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "portal.cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -188,6 +203,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The worker writes a heartbeat this often; /healthz calls it dead after WORKER_STALE_AFTER.
 WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=15)
 WORKER_STALE_AFTER = timedelta(seconds=env.int("WORKER_STALE_SECONDS", default=60))
+# Report jobs: a request waits at most REPORTS_BROKER_TIMEOUT s for the broker; workers
+# sweep lost jobs every REPORTS_SWEEP_SECONDS; a render renews its lease, lost after
+# REPORTS_LEASE_SECONDS; a queued job sent that long ago is sent again (REPORTS_RESEND_SECONDS).
+REPORTS_BROKER_TIMEOUT = env.float("REPORTS_BROKER_TIMEOUT", default=1.0)
+REPORTS_SWEEP_SECONDS = env.int("REPORTS_SWEEP_SECONDS", default=15)
+REPORTS_LEASE_SECONDS = env.int("REPORTS_LEASE_SECONDS", default=30)
+REPORTS_RESEND_SECONDS = env.int("REPORTS_RESEND_SECONDS", default=45)
 
 # Where people reach the portal: links in emails point here.
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
