@@ -1,7 +1,11 @@
-"""Fifty concurrent submissions with one token store exactly one response (PostgreSQL,
-real threads, real transactions)."""
+"""Concurrent submissions: fifty with one token store exactly one response (PostgreSQL,
+real threads, real transactions), and on the embedded SQLite default a double tap or
+parallel posts to a live server all end on the thank-you page."""
 
 import threading
+import urllib.error
+import urllib.parse
+import urllib.request
 import uuid
 
 import pytest
@@ -16,7 +20,8 @@ from tests.services import need_postgres
 
 from .factories import SurveyFactory, add_question, choice, member
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
+postgres = pytest.mark.postgres
 
 
 def build(units, people: int):
@@ -52,6 +57,7 @@ def run_together(count: int, work) -> list:
     return results
 
 
+@postgres
 def test_fifty_concurrent_submissions_with_one_token_store_one_response(units):
     need_postgres()
     survey, one, scale, [invitation] = build(units, 1)
@@ -75,6 +81,7 @@ def test_fifty_concurrent_submissions_with_one_token_store_one_response(units):
     assert thanked and len(thanked) + len(refused) == 50
 
 
+@postgres
 def test_many_members_answering_at_once_are_all_counted(units):
     need_postgres()
     survey, one, scale, invitations = build(units, 20)
@@ -89,6 +96,7 @@ def test_many_members_answering_at_once_are_all_counted(units):
     assert Invitation.objects.filter(survey=survey, used=True).count() == 20
 
 
+@postgres
 def test_the_submission_is_planned_once_per_connection(units):
     """Planning the one-statement submission costs more than running it, so each database
     connection prepares it once (Django turns psycopg's preparing off; the portal's settings
@@ -104,3 +112,46 @@ def test_the_submission_is_planned_once_per_connection(units):
                        "FROM pg_prepared_statements WHERE statement LIKE 'WITH claimed AS%%'")
         assert cursor.fetchone() == (1, 3)
     assert Response.objects.filter(survey=survey).count() == 3
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def post_to(url: str, data: dict) -> tuple[int, str, str]:
+    """A browser's POST to a live server: (status, Location, body); no redirect followed."""
+    body = urllib.parse.urlencode(data, doseq=True).encode()
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, data=body, method="POST"),
+                         timeout=60) as reply:
+            return reply.status, reply.headers.get("Location", ""), reply.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location", ""), error.read().decode()
+
+
+def test_parallel_posts_to_a_live_server_all_end_on_the_thank_you_page(live_server, units):
+    """On SQLite (the embedded default) a double tap on "Gửi", a triple tap and members
+    answering at the same moment each see the thank-you page: none gets a server error
+    ("database is locked"), and each person is counted once."""
+    survey, one, scale, invitations = build(units, 8)
+    taps = 3  # the first invitation: the same form sent three times at once
+    forms = [(invitations[0], "tap")] * taps + [(i, "own") for i in invitations[1:]]
+    tap_key = str(uuid.uuid4())
+
+    def submit(index: int):
+        invitation, kind = forms[index]
+        url = live_server.url + reverse("surveys:answer_token", args=[token_for(invitation)])
+        return post_to(url, {"submission_key": tap_key if kind == "tap" else str(uuid.uuid4()),
+                             f"q{one.pk}": str(choice(one, "Có").pk),
+                             f"q{scale.pk}": str(index % 5 + 1)})
+
+    for _round in range(3):
+        results = run_together(len(forms), submit)
+        assert not [r for r in results if not isinstance(r, tuple)], results
+        assert [r[:2] for r in results] == [
+            (302, reverse("surveys:thanks", args=[survey.pk]))] * len(forms), results
+        assert Response.objects.filter(survey=survey).count() == len(invitations)
+        Response.objects.filter(survey=survey).delete()
+        Invitation.objects.filter(survey=survey).update(used=False)
