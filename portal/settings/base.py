@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.VietnameseFirstLocaleMiddleware",
@@ -135,6 +136,9 @@ AXES_USERNAME_CALLABLE = "portal.auth_backends.lockout_username"
 AXES_LOCKOUT_CALLABLE = "portal.views.auth.lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Content-Security-Policy (portal.middleware): on in production, off elsewhere unless asked.
+PORTAL_CSP = env.bool("PORTAL_CSP", default=False)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]

@@ -1,0 +1,14 @@
+/* Small behaviours templates ask for with data- attributes. The Content-Security-Policy
+   allows scripts only from static files, so pages carry no onclick=/onchange= handlers. */
+(function () {
+  "use strict";
+  // <select data-autosubmit>: choosing a value sends its form (the button stays for no-JS).
+  document.addEventListener("change", function (event) {
+    var field = event.target.closest && event.target.closest("[data-autosubmit]");
+    if (field && field.form) field.form.submit();
+  });
+  // <button data-print>: print the page.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print]")) window.print();
+  });
+})();
