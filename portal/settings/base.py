@@ -40,6 +40,12 @@ INSTALLED_APPS = [
     "collaborators",
     "surveys",
     "directives",
+    # The other areas of dispatch 360, one app each inside directives/.
+    "directives.meetings",
+    "directives.dialogue",
+    "directives.inspections",
+    "directives.practices",
+    "directives.bulletins",
     "reports",
 ]
 

@@ -1,0 +1,1 @@
+"""Bulletins of official information that orient opinion: dispatch tasks 1, 3 and 4."""

@@ -1,0 +1,1 @@
+"""The models of official information; see the app's docstring."""

@@ -1,0 +1,5 @@
+"""Mounted at /thong-tin/ (portal/urls.py)."""
+
+app_name = "bulletins"
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Direct dialogue sessions and the grievance register: dispatch task 5."""

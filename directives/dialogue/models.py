@@ -1,0 +1,1 @@
+"""The models of dialogue and grievances; see the app's docstring."""

@@ -1,0 +1,5 @@
+"""Mounted at /doi-thoai/ (portal/urls.py)."""
+
+app_name = "dialogue"
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Inspections of the opinion work, six-monthly and yearly reviews: dispatch task 6."""

@@ -1,0 +1,1 @@
+"""The models of inspections and reviews; see the app's docstring."""

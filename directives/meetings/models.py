@@ -1,0 +1,1 @@
+"""The models of briefing meetings; see the app's docstring."""

@@ -1,0 +1,5 @@
+"""Mounted at /giao-ban/ (portal/urls.py)."""
+
+app_name = "meetings"
+
+urlpatterns: list = []

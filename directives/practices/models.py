@@ -1,0 +1,1 @@
+"""The models of good practices; see the app's docstring."""

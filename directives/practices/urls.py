@@ -1,0 +1,5 @@
+"""Mounted at /cach-lam-hay/ (portal/urls.py)."""
+
+app_name = "practices"
+
+urlpatterns: list = []
