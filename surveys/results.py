@@ -29,6 +29,7 @@ from django.db.models import (
     Min,
     Q,
     QuerySet,
+    Sum,
     Value,
     When,
     Window,
@@ -41,9 +42,11 @@ from django.utils.translation import gettext_lazy
 
 from portal import charts
 from portal.models import PATH_STEP, Unit, User
+from portal.numbers import percent, rounded
 
 from .models import AgeBand, Answer, Invitation, Question, Response, Survey
 from .models.questionnaire import LIKERT_LABELS
+from .suppression import Decision, survey_decision
 
 DIMENSIONS = {
     "unit": gettext_lazy("Unit"),
@@ -58,7 +61,9 @@ OUTSIDE = "\0outside"
 
 
 def _percent(part: int, whole: int) -> float:
-    return round(part * 100 / whole, 1) if whole else 0.0
+    """The portal's one rounding rule (half up), as a float for charts and templates."""
+    value = percent(part, whole)
+    return float(value) if value is not None else 0.0
 
 
 def _decimal(value) -> float | None:
@@ -115,28 +120,6 @@ def resolve_groups(dimension: str, root: Unit | None, keys: Iterable[str | None]
             groups[key] = Group(key, _("%(unit)s (direct members)") % {"unit": unit.name}, unit)
         else:
             groups[key] = Group(key, unit.name, unit)
-    return groups
-
-
-def unit_groups(root: Unit, unit_ids: Iterable[int | None]) -> dict:
-    """Map units (of respondents) to the branch one level below `root` they belong to, in
-    one query: breakdowns group by the plain unit id in SQL and merge branches here."""
-    ids = {i for i in unit_ids if i is not None}
-    units = list(Unit.objects.filter(Q(pk__in=ids) | Q(parent=root) | Q(pk=root.pk)))
-    by_id = {u.pk: u for u in units}
-    by_path = {u.path: u for u in units}
-    width = len(root.path) + PATH_STEP
-    groups: dict[int | None, Group] = {None: Group(NO_UNIT, _("No unit"))}
-    for unit_id in ids:
-        unit = by_id.get(unit_id)
-        branch = by_path.get(unit.path[:width]) if unit else None
-        if unit is None or branch is None or not unit.path.startswith(root.path):
-            groups[unit_id] = Group(OUTSIDE, _("Other units"))
-        elif branch.pk == root.pk:
-            groups[unit_id] = Group(branch.path, _("%(unit)s (direct members)")
-                                    % {"unit": branch.name}, branch)
-        else:
-            groups[unit_id] = Group(branch.path, branch.name, branch)
     return groups
 
 
@@ -265,7 +248,8 @@ def _bin_label(lo: Decimal, width: Decimal, index: int, count: int) -> str:
 
 def compute(survey: Survey, *, questions: list[Question] | None = None,
             dimension: str | None = None, root: Unit | None = None,
-            text_limit: int = 20, total: int | None = None) -> SurveyResults:
+            text_limit: int = 20, total: int | None = None,
+            decision: Decision | None = None) -> SurveyResults:
     """Every figure of a survey in a fixed number of queries (see the module docstring).
 
     One pass over the answers groups them by (question, choice, value): it gives choice
@@ -302,8 +286,8 @@ def compute(survey: Survey, *, questions: list[Question] | None = None,
     number_bins = _number_distribution(answers, stats, kinds)
     months = _date_distribution(answers, kinds)
     texts = _texts(answers, kinds, text_limit) if text_limit > 0 else {}
-    breakdowns = (_breakdowns(survey, answers, questions, dimension, root)
-                  if dimension else {})
+    breakdowns = (_breakdowns(survey, answers, questions, dimension, root,
+                              decision or survey_decision(survey)) if dimension else {})
 
     results = []
     for number, question in enumerate(questions, start=1):
@@ -410,53 +394,36 @@ def _texts(answers: QuerySet, kinds: dict, limit: int) -> dict[int, list[str]]:
     return out
 
 
-def suppress(cells: list[Cell], minimum: int) -> int:
-    """Hide small cells, and one more when a single hidden cell could be recovered from the
-    total. Returns how many cells are hidden."""
-    for cell in cells:
-        cell.suppressed = 0 < cell.answered < minimum
-    hidden = [c for c in cells if c.suppressed]
-    shown = sorted((c for c in cells if not c.suppressed and c.answered),
-                   key=lambda c: c.answered)
-    if len(hidden) == 1 and shown:
-        shown[0].suppressed = True
-    for cell in cells:
-        if cell.suppressed:
-            cell.percents, cell.mean, cell.row_means = [], None, []
-    return sum(c.suppressed for c in cells)
-
-
 def _breakdowns(survey: Survey, answers: QuerySet, questions: list[Question], dimension: str,
-                root: Unit | None) -> dict[int, Breakdown]:
+                root: Unit | None, decision: Decision) -> dict[int, Breakdown]:
     """Per group: people, choice counts and means in one pass over the answers joined to
-    their responses' snapshot (grouped by plain unit id; branches merged afterwards)."""
+    their responses' stored profile (grouped by plain unit id or value; the rows of the view
+    and which of them are shown come from the survey's one suppression decision)."""
     group = F("response__unit_id") if dimension == "unit" else F(f"response__{dimension}")
-    counts: dict[tuple, int] = {}
-    means: dict[tuple, float | None] = {}
+    counts: dict[tuple, int] = defaultdict(int)
+    sums: dict[tuple, Decimal] = defaultdict(Decimal)
     answered: dict[int, dict] = defaultdict(lambda: defaultdict(int))
     relevant = [q.pk for q in questions if not (q.is_text or q.kind == Question.Kind.DATE)]
     for r in (answers.filter(question_id__in=relevant).annotate(g=group).order_by()
               .values("question_id", "g", "choice_id")
-              .annotate(n=Count("pk"), mean_value=Avg("value"), mean_number=Avg("number"),
+              .annotate(n=Count("pk"), sum_value=Sum("value"), sum_number=Sum("number"),
                         leads=Count("pk", filter=Q(lead=True)))):
-        key = (r["question_id"], r["g"], r["choice_id"])
-        counts[key] = r["n"]
-        mean = r["mean_value"] if r["mean_value"] is not None else r["mean_number"]
-        means[key] = _decimal(mean)
+        g = r["g"] if dimension == "unit" else (r["g"] or "")
+        key = (r["question_id"], g, r["choice_id"])
+        counts[key] += r["n"]
+        total = r["sum_value"] if r["sum_value"] is not None else r["sum_number"]
+        sums[key] += Decimal(total or 0)
         if r["leads"]:
-            answered[r["question_id"]][r["g"]] += r["leads"]
-    keys = {g for per_question in answered.values() for g in per_question}
-    groups = (unit_groups(root, keys) if dimension == "unit" and root is not None
-              else resolve_groups(dimension, root, keys))
-
+            answered[r["question_id"]][g] += r["leads"]
+    rows = decision.rows(dimension, root)
+    units = ({u.pk: u for u in Unit.objects.filter(pk__in=[r.unit_id for r in rows
+                                                           if r.unit_id])}
+             if dimension == "unit" else {})
     out = {}
     for question in questions:
         if question.pk not in relevant:
             continue
         qid = question.pk
-        merged: dict[Group, list] = {}
-        for key, n in answered[qid].items():
-            merged.setdefault(groups[key], []).append((key, n))
         choices = list(question.choices.all())
         columns = [c.label for c in choices]
         if question.is_choice and question.has_other:
@@ -464,31 +431,38 @@ def _breakdowns(survey: Survey, answers: QuerySet, questions: list[Question], di
         elif question.is_scale or question.kind == Question.Kind.NUMBER:
             columns = [_("Mean")]
         cells = []
-        for grp, parts in sorted(merged.items(), key=lambda item: _group_order(dimension,
-                                                                               item[0])):
-            n = sum(p[1] for p in parts)
-            cell = Cell(grp, n)
-            if question.is_choice:
-                ids = [c.pk for c in choices] + ([None] if question.has_other else [])
-                cell.percents = [_percent(sum(counts.get((qid, key, cid), 0)
-                                              for key, _n in parts), n) for cid in ids]
-            elif question.kind == Question.Kind.MATRIX:
-                cell.row_means = [_weighted([(means.get((qid, key, row.pk)),
-                                              counts.get((qid, key, row.pk), 0))
-                                             for key, _n in parts]) for row in choices]
-            else:
-                cell.mean = _weighted([(means.get((qid, key, None)), pn) for key, pn in parts])
+        for row in rows:
+            cell = Cell(Group(row.key, row.label, units.get(row.unit_id)),
+                        sum(answered[qid].get(a, 0) for a in row.atoms),
+                        suppressed=not row.released)
+            if not cell.suppressed:
+                _fill(cell, question, choices, row.atoms, counts, sums)
             cells.append(cell)
-        hidden = suppress(cells, survey.min_group_size)
+        hidden = sum(c.suppressed for c in cells)
         out[qid] = Breakdown(dimension, columns, cells, hidden, survey.min_group_size)
     return out
 
 
-def _weighted(parts: list[tuple[float | None, int]]) -> float | None:
-    """The mean of merged groups (e.g. several units outside the tree) from their means."""
-    known = [(m, n) for m, n in parts if m is not None]
-    weight = sum(n for _m, n in known)
-    return round(sum(m * n for m, n in known) / weight, 2) if weight else None
+def _fill(cell: Cell, question: Question, choices: list, atoms, counts: dict,
+          sums: dict) -> None:
+    """A shown cell's figures: sums over the stored values the row adds up."""
+    qid = question.pk
+
+    def total(table: dict, choice_id):
+        return sum((table.get((qid, a, choice_id), 0) for a in atoms), table.default_factory())
+
+    if question.is_choice:
+        ids = [c.pk for c in choices] + ([None] if question.has_other else [])
+        cell.percents = [_percent(total(counts, cid), cell.answered) for cid in ids]
+    elif question.kind == Question.Kind.MATRIX:
+        cell.row_means = [_mean_of(total(sums, row.pk), total(counts, row.pk))
+                          for row in choices]
+    else:
+        cell.mean = _mean_of(total(sums, None), total(counts, None))
+
+
+def _mean_of(total: Decimal, n: int) -> float | None:
+    return float(rounded(total / n, 2)) if n else None
 
 
 # --- response rates ----------------------------------------------------------------------

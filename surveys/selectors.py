@@ -23,6 +23,7 @@ from portal.models import Unit, User
 from .models import Answer, Invitation, Question, Response, Survey
 from .results import DIMENSIONS, Rates, SurveyResults, compute, response_rates, survey_rates
 from .services.distribution import is_in_audience
+from .suppression import data_version, profile_counts, survey_decision
 
 __all__ = [
     "DIMENSIONS", "MemberSurveys", "SurveyActivity", "SurveyReport", "SurveySummary",
@@ -63,22 +64,25 @@ def survey_results(survey: Survey, *, dimension: str | None = "unit", root: Unit
     """Every question's figures, with a breakdown by `dimension` (unit, staff_group, gender,
     age_band or None) where groups under the survey's minimum size are hidden.
 
-    Kept in the cache under a key that holds the number of responses: responses are never
-    changed once stored, so the same count means the same figures, and a new response is a
-    new key. The hour's expiry only bounds how long a renamed unit keeps its old name."""
+    Kept in the cache under the survey's data version (the responses per stored profile,
+    counted in one query): a new response, or a stored profile generalised further by the
+    anonymity plan, is a new key. The hour's expiry only bounds how long a renamed unit
+    keeps its old name. Which groups are shown is the survey's one suppression decision
+    (`surveys.suppression`), shared with every other view and the exports."""
     if dimension not in DIMENSIONS:
         dimension = None
     root = root or survey.owner_unit
-    total = Response.objects.filter(survey=survey).count()
+    counts = profile_counts(survey)
     key = ":".join(str(part) for part in (
-        "surveys:results", survey.pk, survey.structure_version, total, dimension,
-        root.pk if dimension == "unit" else "", text_limit, survey.min_group_size,
+        "surveys:results", survey.pk, survey.structure_version, data_version(counts),
+        dimension, root.pk if dimension == "unit" else "", text_limit, survey.min_group_size,
         survey.results_published_at.timestamp() if survey.results_published_at else "",
         translation.get_language()))
     results = cache.get(key)
     if results is None:
+        decision = survey_decision(survey, counts=counts) if dimension else None
         results = compute(survey, dimension=dimension, root=root, text_limit=text_limit,
-                          total=total)
+                          total=sum(counts.values()), decision=decision)
         cache.set(key, results, RESULTS_CACHE_SECONDS)
     results.survey = survey
     return results

@@ -17,9 +17,11 @@ from .factories import SurveyFactory, add_question, member, submit
 pytestmark = pytest.mark.django_db
 
 
-def make(units, owner, audience, *, days_ago: int, length: int, status="open"):
+def make(units, owner, audience, *, days_ago: int, length: int, status="open",
+         anonymous=True):
     now = timezone.now()
     survey = SurveyFactory(owner_unit=units[owner], audience=[units[a] for a in audience],
+                           anonymous=anonymous,
                            opens_at=now - timedelta(days=days_ago),
                            closes_at=now - timedelta(days=days_ago - length), status="draft")
     question = add_question(survey, Question.Kind.LIKERT, "Hài lòng")
@@ -43,7 +45,8 @@ def answer(survey, question, people):
 def period(units):
     bk = [member(units["BK"]) for _ in range(4)] + [member(units["BK-CK"])]
     khtn = [member(units["KHTN"]) for _ in range(2)]
-    whole, q1 = make(units, "CDDHQG", ["CDDHQG"], days_ago=20, length=10)
+    # Identified: its responses keep their exact units, so its breakdown has small groups.
+    whole, q1 = make(units, "CDDHQG", ["CDDHQG"], days_ago=20, length=10, anonymous=False)
     answer(whole, q1, bk[:3] + khtn[:1])
     Survey.objects.filter(pk=whole.pk).update(status="closed",
                                               opens_at=timezone.now() - timedelta(days=20),

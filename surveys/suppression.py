@@ -1,0 +1,436 @@
+"""One suppression decision per survey, read by every view of its results.
+
+Every view a person can open of a survey (the results page, each drill-down into a unit,
+each breakdown by staff group, gender or age band, the CSV and .xlsx exports, the report)
+shows sums over groups of responses. Sums can be added and subtracted across views: a
+parent unit minus its shown sub-units, everyone minus "other units", the blank-unit rows
+of an export minus a shown unit. So hiding small groups view by view is not enough; the
+decision is taken once for the whole survey, here, and every view only reads it.
+
+The rule, per dimension:
+- unit: the groups are a family of nested sets (each unit's whole branch, its direct
+  members, the responses with no unit, everyone). Every view only shows sets of this family
+  or differences that the family already gives (everyone outside a shown branch). A set is
+  released only with at least `minimum` responses, and for every released set, what is
+  left of it once its largest released subsets are taken away (its *residual*: what a
+  difference of shown cells gives) holds no response or at least `minimum` of them; where
+  it would not, the smallest released subset is hidden too, until it does. Any sum or
+  difference of shown cells is then a union of residuals, so it counts no response or at
+  least `minimum`.
+- staff group, gender, age band: the values are a partition of everyone; values with
+  fewer than `minimum` responses are hidden, and if all hidden values together hold fewer
+  than `minimum` (their total is everyone minus the shown ones), the smallest shown value
+  is hidden too.
+- the export of an anonymous survey shows, per response, the residual its unit falls in
+  and only the attribute columns for which every combination it shows is shared by at
+  least `minimum` responses (columns are dropped whole, never cell by cell: a blank cell in
+  a column that is shown elsewhere would be found again by subtracting).
+
+Across dimensions, `audit()` checks with exact arithmetic that no hidden group of fewer
+than `minimum` responses is a linear combination of the released groups of every
+dimension together with the export's classes; where one is, attribute groups are hidden
+until none is.
+
+The decision works on whatever profile is stored on the responses (a generalised unit, a
+blank staff group or gender, an "unknown" age band are values like any other)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from portal.models import PATH_STEP, Unit
+
+from .models import Response, Survey
+
+ATTRIBUTES = ("staff_group", "gender", "age_band")
+EXPORT_DROP_ORDER = ("age_band", "gender", "staff_group")
+NO_UNIT = "\0none"
+OUTSIDE = "\0outside"
+CACHE_SECONDS = 3600
+
+Atoms = frozenset
+
+
+@dataclass(frozen=True)
+class UnitNode:
+    id: int
+    path: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a breakdown: the stored values it adds up, and whether it is shown."""
+
+    key: str
+    label: str
+    atoms: Atoms
+    released: bool
+    unit_id: int | None = None
+
+
+@dataclass
+class Decision:
+    minimum: int
+    total: int
+    units: dict[int, UnitNode]  # respondents' units and every unit above them
+    unit_counts: dict[int | None, int]  # responses per stored unit (None: no unit)
+    released_units: set[Atoms] = field(default_factory=set)
+    attribute_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    released_values: dict[str, set[str]] = field(default_factory=dict)
+    profiles: dict[tuple, int] = field(default_factory=dict)  # (unit, staff, gender, age)
+    export_dimensions: tuple[str, ...] = ATTRIBUTES
+
+    # --- sets of the unit family -------------------------------------------------------
+
+    def size(self, atoms: Atoms) -> int:
+        return sum(self.unit_counts.get(a, 0) for a in atoms)
+
+    def branch(self, path: str) -> Atoms:
+        return Atoms(a for a in self.unit_counts
+                     if a is not None and self.units[a].path.startswith(path))
+
+    def is_released(self, atoms: Atoms) -> bool:
+        """Empty sets are known to be empty; everyone is always shown."""
+        return not atoms or atoms in self.released_units or atoms == self.everyone
+
+    @property
+    def everyone(self) -> Atoms:
+        return Atoms(self.unit_counts)
+
+    # --- the rows of each view ---------------------------------------------------------
+
+    def rows(self, dimension: str, root: Unit | None = None) -> list[Row]:
+        if dimension == "unit":
+            assert root is not None
+            return self._unit_rows(root)
+        labels = _attribute_labels(dimension)
+        counts = self.attribute_counts.get(dimension, {})
+        order = list(labels)
+        values = sorted(counts, key=lambda v: (order.index(v) if v in order else len(order), v))
+        return [Row(v, labels.get(v, v), Atoms([v]), v in self.released_values[dimension])
+                for v in values]
+
+    def _unit_rows(self, root: Unit) -> list[Row]:
+        inside = self.branch(root.path)
+        width = len(root.path) + PATH_STEP
+        children: dict[str, set] = defaultdict(set)
+        for atom in inside:
+            children[self.units[atom].path[:width]].add(atom)
+        rows = []
+        for path, atoms in sorted(children.items()):
+            atoms = Atoms(atoms)
+            if path == root.path:
+                label = _("%(unit)s (direct members)") % {"unit": root.name}
+                rows.append(Row(path, label, atoms, self.is_released(atoms), root.pk))
+            else:
+                node = next(u for u in self.units.values() if u.path == path)
+                rows.append(Row(path, node.name, atoms, self.is_released(atoms), node.id))
+        none = Atoms([None]) if None in self.unit_counts else Atoms()
+        if none:
+            rows.append(Row(NO_UNIT, _("No unit"), none, self.is_released(none)))
+        outside = self.everyone - inside - none
+        if outside:
+            # Everyone minus this branch minus the no-unit row: shown only when both are.
+            shown = self.is_released(inside) and self.is_released(none)
+            rows.append(Row(OUTSIDE, _("Other units"), outside, shown))
+        return rows
+
+    # --- the export --------------------------------------------------------------------
+
+    def block_label(self, unit_id: int | None) -> str:
+        """The smallest released set of the unit family that holds this unit's responses,
+        as the export names it ("" where only everyone is shown)."""
+        return self._blocks().get(unit_id, "")
+
+    def _blocks(self) -> dict[int | None, str]:
+        cached = getattr(self, "_block_cache", None)
+        if cached is not None:
+            return cached
+        family = sorted(self.released_units, key=len)
+        labels = {}
+        for atom in self.unit_counts:
+            smallest = next((s for s in family if atom in s), None)
+            labels[atom] = self._name_of(smallest) if smallest else ""
+        self._block_cache = labels
+        return labels
+
+    def _name_of(self, atoms: Atoms) -> str:
+        if atoms == Atoms([None]):
+            return _("No unit")
+        released_inside = [s for s in self.released_units if s < atoms]
+        # The deepest unit whose branch is exactly this set names it.
+        paths = [self.units[a].path for a in atoms if a is not None]
+        common = _common_prefix(paths)
+        node = next((u for u in self.units.values() if u.path == common), None)
+        if node is None:
+            return _("Other units")
+        if len(atoms) == 1 and self.branch(node.path) != atoms:
+            return _("%(unit)s (direct members)") % {"unit": node.name}
+        if released_inside:
+            return _("%(unit)s (others)") % {"unit": node.name}
+        return node.name
+
+    def export_profile(self, profile: tuple) -> list[str]:
+        """What an anonymous export shows of a response's (unit, staff group, gender, age
+        band): its unit's block and the released values of the columns it keeps."""
+        out = [self.block_label(profile[0])]
+        for name, value in zip(ATTRIBUTES, profile[1:], strict=True):
+            if name not in self.export_dimensions:
+                out.append("")
+            elif value in self.released_values[name]:
+                out.append(_attribute_labels(name).get(value, value))
+            else:
+                out.append("")
+        return out
+
+
+def _common_prefix(paths: list[str]) -> str:
+    if not paths:
+        return ""
+    first, last = min(paths), max(paths)
+    n = 0
+    while n < len(first) and n < len(last) and first[n] == last[n]:
+        n += 1
+    return first[: n - n % PATH_STEP]
+
+
+def _attribute_labels(dimension: str) -> dict[str, str]:
+    from .results import attribute_labels
+
+    return attribute_labels(dimension)
+
+
+# --- taking the decision ---------------------------------------------------------------
+
+
+def decide(counts: dict[tuple, int], units: dict[int, UnitNode], minimum: int) -> Decision:
+    """The decision for responses counted per (unit id, staff group, gender, age band)."""
+    unit_counts: dict[int | None, int] = defaultdict(int)
+    attribute_counts: dict[str, dict[str, int]] = {a: defaultdict(int) for a in ATTRIBUTES}
+    for (unit_id, *values), n in counts.items():
+        unit_counts[unit_id] += n
+        for name, value in zip(ATTRIBUTES, values, strict=True):
+            attribute_counts[name][value or ""] += n
+    decision = Decision(minimum=minimum, total=sum(counts.values()), units=units,
+                        unit_counts=dict(unit_counts),
+                        attribute_counts={k: dict(v) for k, v in attribute_counts.items()},
+                        profiles={(p[0], *(v or "" for v in p[1:])): n
+                                  for p, n in counts.items()})
+    decision.released_units = _release_family(decision, _unit_family(decision), minimum)
+    decision.released_values = {name: _release_partition(attribute_counts[name], minimum)
+                                for name in ATTRIBUTES}
+    _choose_export_columns(decision)
+    audit(decision)
+    return decision
+
+
+def _unit_family(decision: Decision) -> set[Atoms]:
+    """Every set a unit view can show: each unit's branch and direct members, no unit."""
+    family: set[Atoms] = set()
+    for atom in decision.unit_counts:
+        if atom is None:
+            family.add(Atoms([None]))
+            continue
+        family.add(Atoms([atom]))
+        path = decision.units[atom].path
+        for end in range(PATH_STEP, len(path) + 1, PATH_STEP):
+            family.add(decision.branch(path[:end]))
+    family.discard(decision.everyone)
+    return family
+
+
+def _release_family(decision: Decision, family: set[Atoms], minimum: int) -> set[Atoms]:
+    """Release the sets of a nested family so that every residual is empty or large enough
+    (see the module docstring)."""
+    released = {s for s in family if decision.size(s) >= minimum}
+    everyone = decision.everyone
+    changed = True
+    while changed:
+        changed = False
+        for whole in sorted(released | {everyone}, key=len, reverse=True):
+            if whole != everyone and whole not in released:
+                continue
+            inner = _maximal(whole, released)
+            rest = decision.size(whole) - sum(decision.size(s) for s in inner)
+            if 0 < rest < minimum and inner:
+                released.discard(min(inner, key=lambda s: (decision.size(s), sorted(s, key=str))))
+                changed = True
+                break
+    return released
+
+
+def _maximal(whole: Atoms, released: set[Atoms]) -> list[Atoms]:
+    inside = [s for s in released if s < whole]
+    return [s for s in inside if not any(s < other for other in inside)]
+
+
+def _release_partition(counts: dict[str, int], minimum: int) -> set[str]:
+    released = {v for v, n in counts.items() if n >= minimum}
+    while released:
+        hidden = sum(n for v, n in counts.items() if v not in released)
+        if not 0 < hidden < minimum:
+            break
+        released.discard(min(released, key=lambda v: (counts[v], v)))
+    return released
+
+
+def _export_classes(decision: Decision) -> dict[tuple, int]:
+    classes: dict[tuple, int] = defaultdict(int)
+    for profile, n in decision.profiles.items():
+        classes[tuple(decision.export_profile(profile))] += n
+    return classes
+
+
+def _choose_export_columns(decision: Decision) -> None:
+    """Drop attribute columns from the export, whole, until every combination it shows is
+    shared by at least `minimum` responses."""
+    columns = list(ATTRIBUTES)
+    decision.export_dimensions = tuple(columns)
+    for name in EXPORT_DROP_ORDER:
+        if all(n >= decision.minimum for n in _export_classes(decision).values()):
+            return
+        columns.remove(name)
+        decision.export_dimensions = tuple(columns)
+
+
+# --- the audit across dimensions ----------------------------------------------------------
+
+
+def audit(decision: Decision) -> None:
+    """Hide attribute groups until no hidden small group (of any dimension) is a linear
+    combination of everything released: the export's classes (which refine the unit
+    family's residuals) and the groups of every attribute dimension.
+
+    Exact, with fractions: functions constant on the export's classes are eliminated by
+    working in their orthogonal complement (subtract each class's mean), which leaves as
+    many unknowns as there are attribute groups, a handful."""
+    while True:
+        leaks = derivable_hidden_groups(decision)
+        if not leaks:
+            return
+        candidates = sorted(((n, name, v) for name in ATTRIBUTES
+                             for v, n in decision.attribute_counts[name].items()
+                             if v in decision.released_values[name]))
+        if not candidates:
+            return
+        _n, name, value = candidates[0]
+        decision.released_values[name].discard(value)
+        decision._block_cache = None
+        _choose_export_columns(decision)
+
+
+def _hidden_targets(decision: Decision) -> list[tuple[str, object]]:
+    targets: list[tuple[str, object]] = []
+    for atoms in _unit_family(decision):
+        if 0 < decision.size(atoms) < decision.minimum:
+            targets.append(("unit", atoms))
+    for name in ATTRIBUTES:
+        for value, n in decision.attribute_counts[name].items():
+            if 0 < n < decision.minimum and value not in decision.released_values[name]:
+                targets.append((name, value))
+    return targets
+
+
+def derivable_hidden_groups(decision: Decision) -> list[tuple[str, object]]:
+    profiles = list(decision.profiles.items())
+    if not profiles:
+        return []
+    targets = _hidden_targets(decision)
+    if not targets:
+        return []
+    weights = [Fraction(n) for _p, n in profiles]
+    classes = [tuple(decision.export_profile(p)) for p, _n in profiles]
+    members: dict[tuple, list[int]] = defaultdict(list)
+    for index, key in enumerate(classes):
+        members[key].append(index)
+
+    def project(vector: list[Fraction]) -> list[Fraction]:
+        """Remove each class's weighted mean: the part no export class explains."""
+        out = list(vector)
+        for indexes in members.values():
+            weight = sum(weights[i] for i in indexes)
+            mean = sum(weights[i] * vector[i] for i in indexes) / weight
+            for i in indexes:
+                out[i] = vector[i] - mean
+        return out
+
+    def dot(a: list[Fraction], b: list[Fraction]) -> Fraction:
+        return sum((w * x * y for w, x, y in zip(weights, a, b, strict=True)), Fraction(0))
+
+    basis: list[list[Fraction]] = []
+    for position, name in enumerate(ATTRIBUTES, start=1):
+        for value in decision.released_values[name]:
+            generator = project([Fraction(int(p[position] == value)) for p, _n in profiles])
+            _extend_basis(basis, generator, dot)
+    leaks = []
+    for kind, target in targets:
+        if kind == "unit":
+            vector = [Fraction(int(p[0] in target)) for p, _n in profiles]
+        else:
+            position = 1 + ATTRIBUTES.index(kind)
+            vector = [Fraction(int(p[position] == target)) for p, _n in profiles]
+        rest = project(vector)
+        for base in basis:
+            rest = _minus(rest, base, dot(rest, base) / dot(base, base))
+        if not any(rest):
+            leaks.append((kind, target))
+    return leaks
+
+
+def _minus(a: list[Fraction], b: list[Fraction], factor: Fraction) -> list[Fraction]:
+    return [x - factor * y for x, y in zip(a, b, strict=True)]
+
+
+def _extend_basis(basis: list, vector: list[Fraction], dot) -> None:
+    """Gram-Schmidt with exact fractions: add what `vector` has beyond `basis`."""
+    for base in basis:
+        vector = _minus(vector, base, dot(vector, base) / dot(base, base))
+    if any(vector):
+        basis.append(vector)
+
+
+# --- reading it ------------------------------------------------------------------------
+
+
+def _units_above(unit_ids) -> dict[int, UnitNode]:
+    ids = [i for i in unit_ids if i is not None]
+    paths = set(Unit.objects.filter(pk__in=ids).values_list("path", flat=True))
+    prefixes = {p[:end] for p in paths for end in range(PATH_STEP, len(p) + 1, PATH_STEP)}
+    return {u["pk"]: UnitNode(u["pk"], u["path"], u["name"])
+            for u in Unit.objects.filter(path__in=prefixes).values("pk", "path", "name")}
+
+
+def profile_counts(survey: Survey) -> dict[tuple, int]:
+    """Responses per stored (unit id, staff group, gender, age band), in one query."""
+    rows = (Response.objects.filter(survey=survey)
+            .values("unit_id", *ATTRIBUTES).annotate(n=Count("id")).order_by())
+    return {(r["unit_id"], *(r[a] for a in ATTRIBUTES)): r["n"] for r in rows}
+
+
+def data_version(counts: dict[tuple, int]) -> str:
+    """A key that changes whenever a response is added or its stored profile is
+    generalised further (the anonymity plan may do that to stored responses)."""
+    text = repr(sorted(counts.items(), key=repr))
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def survey_decision(survey: Survey, *, counts: dict[tuple, int] | None = None) -> Decision:
+    """The survey's decision, cached under its data version and minimum group size."""
+    if counts is None:
+        counts = profile_counts(survey)
+    key = f"surveys:suppression:{survey.pk}:{data_version(counts)}:{survey.min_group_size}"
+    decision = cache.get(key)
+    if decision is None:
+        decision = decide(counts, _units_above({c[0] for c in counts}),
+                          survey.min_group_size)
+        decision._block_cache = None
+        cache.set(key, decision, CACHE_SECONDS)
+    return decision
