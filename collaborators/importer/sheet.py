@@ -9,27 +9,28 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from ..excel import BY_KEY, COLUMNS, IGNORED_HEADERS, Column, header_key, header_names, vi_header
 from ..normalise import clean_text
+from .limits import (
+    MAX_COLUMNS,
+    ImportFileError,
+    check_archive,
+    damaged,
+    max_rows,
+    row_limit,
+    too_many_rows,
+)
 
 HEADER_SEARCH_ROWS = 15
 
-
-def max_rows() -> int:
-    return getattr(settings, "COLLABORATORS_IMPORT_MAX_ROWS", 10000)
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (not .xlsx, damaged, no header, missing columns)."""
+__all__ = ["HEADER_SEARCH_ROWS", "ImportFileError", "Sheet", "check_workbook", "letter",
+           "max_rows", "read_sheet"]
 
 
-def _open_rows(fileobj: IO[bytes]) -> Iterator[tuple]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+def check_workbook(fileobj: IO[bytes]) -> None:
+    """Refuse, before reading it, a file that is not an .xlsx or would unpack too big."""
     head = fileobj.read(4)
     fileobj.seek(0)
     if head != b"PK\x03\x04":
@@ -38,14 +39,27 @@ def _open_rows(fileobj: IO[bytes]) -> Iterator[tuple]:
                                     "save it as “Excel Workbook (.xlsx)”, then upload that."))
         raise ImportFileError(_("This is not an Excel file (.xlsx). Download the template, "
                                 "fill it in and upload it."))
+    check_archive(fileobj)
+
+
+def _open_rows(fileobj: IO[bytes]) -> Iterator[tuple]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    check_workbook(fileobj)
+    limit = row_limit(HEADER_SEARCH_ROWS)
     try:
         workbook = load_workbook(fileobj, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
+        if (sheet.max_row or 0) > limit:  # as the sheet declares itself, before reading it
+            raise too_many_rows()
+        # Bounded both ways: the reader pads every row to the widest cell and fills the gaps
+        # between row numbers with empty rows, however few cells the file really holds.
+        width = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
+        yield from sheet.iter_rows(values_only=True, max_col=width, max_row=limit + 1)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
             TypeError, IndexError, EOFError) as exc:
-        raise ImportFileError(_("The file is damaged or is not an Excel workbook; open it in "
-                                "Excel, save it again as .xlsx and upload it.")) from exc
+        raise damaged() from exc
 
 
 def _is_blank(values: Iterable[Any]) -> bool:
@@ -111,11 +125,13 @@ def read_sheet(fileobj: IO[bytes]) -> Sheet:
             "The sheet has no column %(names)s (header row %(row)s). Add it, or download the "
             "template.") % {"names": ", ".join(f"“{m}”" for m in missing), "row": header_row})
     data = []
+    limit = row_limit(HEADER_SEARCH_ROWS)
     for number, cells in enumerate(rows, start=header_row + 1):
+        if number > limit:
+            raise too_many_rows()
         if _is_blank(cells):
             continue
+        if len(data) >= max_rows():
+            raise too_many_rows()
         data.append((number, cells))
-        if len(data) > max_rows():
-            raise ImportFileError(_("The sheet has more than %(n)s rows; split it into several "
-                                    "files.") % {"n": max_rows()})
     return Sheet(header_row, columns, ignored, data)

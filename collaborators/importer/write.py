@@ -3,9 +3,10 @@ it in one transaction with bulk statements (and their history), or nothing."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import timedelta
 
-from django.conf import settings
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -15,12 +16,9 @@ from django.utils.translation import gettext as _
 from portal.models import User
 
 from ..models import Collaborator, ImportBatch
+from .limits import CHUNK, copy_in_chunks
 from .plan import LOOKUP_CHUNK, ImportPlan, plan_roster_import
-from .sheet import ImportFileError
-
-
-def max_bytes() -> int:
-    return getattr(settings, "COLLABORATORS_IMPORT_MAX_MB", 10) * 1024 * 1024
+from .sheet import check_workbook
 
 
 class ImportRejected(Exception):
@@ -72,19 +70,23 @@ def roster_import_preview(*, upload: UploadedFile, by: User) -> ImportBatch:
     """Keep the uploaded sheet (privately) for its preview. Sheets never confirmed hold
     people's phones and emails for nothing: this person's earlier ones, and anyone's older
     than a day, are deleted."""
-    if upload.size is not None and upload.size > max_bytes():
-        raise ImportFileError(_("The file is larger than %(n)s MB.")
-                              % {"n": max_bytes() // (1024 * 1024)})
+    with tempfile.SpooledTemporaryFile(max_size=CHUNK * 16) as copy:
+        copy_in_chunks(upload, copy)  # refused as soon as it passes the limit
+        check_workbook(copy)  # a zip bomb is refused before it is stored or opened
+        _discard_stale(by)
+        batch = ImportBatch(created_by=by, file_name=(upload.name or "")[-200:])
+        batch.file.save("roster.xlsx", File(copy), save=False)
+    batch.save()
+    return batch
+
+
+def _discard_stale(by: User) -> None:
     stale = ImportBatch.objects.filter(
         Q(created_by=by) | Q(created_at__lt=timezone.now() - timedelta(days=1)),
         status=ImportBatch.Status.PREVIEWED)
     for batch in stale:
         batch.file.delete(save=False)
         batch.delete()
-    batch = ImportBatch(created_by=by, file_name=(upload.name or "")[-200:])
-    batch.file.save("roster.xlsx", upload, save=False)
-    batch.save()
-    return batch
 
 
 def roster_import_plan(batch: ImportBatch, by: User) -> ImportPlan:
