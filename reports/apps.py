@@ -9,7 +9,8 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from portal.navigation import MenuEntry, register
 
-        from . import home  # noqa: F401  (registers the home page's to-dos)
+        # home registers the home page's to-dos; recovery lets workers sweep lost jobs.
+        from . import home, recovery  # noqa: F401
 
         register(MenuEntry(_("Dashboard"), "reports:dashboard", "speedometer2", order=5,
                            roles=frozenset({"officer"})))

@@ -61,7 +61,10 @@ class Report(models.Model):
     generation = models.PositiveIntegerField(default=1)
     rendered_generation = models.PositiveIntegerField(default=0)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # The rendering worker renews `claimed_at` while it works (its lease); `sent_at` is when
+    # the job was last handed to the broker (None: not yet, the broker was down).
     claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -69,7 +72,7 @@ class Report(models.Model):
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["claimed_at", "updated_at", "attempts"])
+    history = HistoricalRecords(excluded_fields=["claimed_at", "sent_at", "updated_at", "attempts"])
 
     objects = ReportQuerySet.as_manager()
 

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,10 +45,28 @@ def _symbol_for(scope: Unit, doc_settings: DocumentSettings) -> str:
 
 
 def _enqueue(report: Report) -> None:
-    from .tasks import report_generate
-
     report_id, generation = report.pk, report.generation
-    transaction.on_commit(lambda: report_generate.delay(report_id, generation))
+    transaction.on_commit(lambda: report_send(report_id=report_id, generation=generation))
+
+
+def report_send(*, report_id: int, generation: int) -> bool:
+    """Hand one generation's job to the broker, at once or not at all.
+
+    A request must not wait for a broker that is down: the job is published with a short
+    connection timeout and no retry. If it cannot be, the row stays queued with no
+    `sent_at`, and a worker's sweep (see `reports.recovery`) sends it once the broker is
+    back. Sending twice is harmless: the job renders a generation once."""
+    from .tasks import publish, report_generate
+
+    try:
+        publish(report_generate, report_id, generation)
+    except Exception as error:  # the broker is unreachable; nothing else happens here
+        logger.warning("report %s generation %s not sent yet: %s", report_id, generation,
+                       error)
+        Report.objects.filter(pk=report_id, generation=generation).update(sent_at=None)
+        return False
+    Report.objects.filter(pk=report_id, generation=generation).update(sent_at=timezone.now())
+    return True
 
 
 def report_request(*, kind: str, period: Period, scope: Unit, by: User | None) -> Report:
@@ -76,6 +98,9 @@ def _existing_or_new(identity: dict, **fields) -> Report:
     at the same instant both get the one that was saved first."""
     existing = Report.objects.filter(**identity).first()
     if existing:
+        if existing.in_progress and existing.sent_at is None:
+            # Its job never reached the broker: try again now rather than wait.
+            report_send(report_id=existing.pk, generation=existing.generation)
         return existing
     report = Report(**identity, **fields)
     report.full_clean(validate_constraints=False)
@@ -115,6 +140,8 @@ def _claim(report_id: int, generation: int) -> Report | None:
         report = Report.objects.select_for_update().select_related("scope").get(pk=report_id)
         if report.generation != generation or report.rendered_generation >= generation:
             return None  # superseded, or already done by an earlier delivery of this job
+        if report.status == Report.Status.RUNNING and not _lease_expired(report):
+            return None  # another delivery of this job is being rendered by a live worker
         if report.number is None:
             report.number = _next_number(year=report.year, symbol=report.symbol)
         report.issued_on = timezone.localdate()
@@ -123,6 +150,27 @@ def _claim(report_id: int, generation: int) -> Report | None:
         report.attempts += 1
         report.save()
         return report
+
+
+def _lease() -> timedelta:
+    return timedelta(seconds=getattr(settings, "REPORTS_LEASE_SECONDS", 30))
+
+
+def _lease_expired(report: Report) -> bool:
+    return report.claimed_at is None or report.claimed_at <= timezone.now() - _lease()
+
+
+def report_renew_lease(*, report_id: int, generation: int) -> None:
+    """The rendering worker is alive: its claim on the job holds for another lease."""
+    Report.objects.filter(pk=report_id, generation=generation,
+                          status=Report.Status.RUNNING).update(claimed_at=timezone.now())
+
+
+def report_release(*, report_id: int, generation: int) -> None:
+    """A render that failed and will be retried gives its claim back."""
+    Report.objects.filter(pk=report_id, generation=generation,
+                          status=Report.Status.RUNNING).update(
+        status=Report.Status.QUEUED, claimed_at=None, sent_at=timezone.now())
 
 
 def _write_atomically(relative: str, data: bytes) -> None:
@@ -151,10 +199,11 @@ def report_render(*, report_id: int, generation: int) -> Report | None:
     report = _claim(report_id, generation)
     if report is None:
         return None
-    doc = build_document(report)
-    _pause_for_tests()
-    pdf, pages = render_pdf(doc)
-    docx = render_docx(doc)
+    with _leased(report_id, generation):
+        doc = build_document(report)
+        _pause_for_tests()
+        pdf, pages = render_pdf(doc)
+        docx = render_docx(doc)
     base = f"reports/{report.year}/{report.pk}-{report.kind}-g{generation}"
     _write_atomically(base + ".pdf", pdf)
     _write_atomically(base + ".docx", docx)
@@ -183,6 +232,30 @@ def report_render(*, report_id: int, generation: int) -> Report | None:
     return current
 
 
+@contextmanager
+def _leased(report_id: int, generation: int) -> Iterator[None]:
+    """Renew the claim every third of a lease while rendering, from a thread: a worker that
+    is killed stops renewing, and a sweep hands its job to another worker."""
+    stop = threading.Event()
+
+    def renew() -> None:
+        while not stop.wait(_lease().total_seconds() / 3):
+            try:
+                report_renew_lease(report_id=report_id, generation=generation)
+            except Exception:  # the database may be busy; the next renewal will do
+                logger.exception("renewing the lease of report %s failed", report_id)
+            finally:
+                connections.close_all()
+
+    thread = threading.Thread(target=renew, name=f"report-{report_id}-lease", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 def _pause_for_tests() -> None:
     """Lets the worker-kill test catch a job mid-render; zero everywhere else."""
     delay = float(os.environ.get("REPORTS_TEST_RENDER_DELAY", "0") or 0)
@@ -208,18 +281,34 @@ def _announce(report_id: int) -> None:
     report_announce.delay(report_id)
 
 
-def report_requeue_stale(*, older_than: timedelta | None = None) -> int:
-    """Jobs whose worker died are picked up again (the job itself is idempotent)."""
-    from .tasks import report_generate
+def _resend_after() -> timedelta:
+    return timedelta(seconds=getattr(settings, "REPORTS_RESEND_SECONDS", 45))
 
-    limit = older_than if older_than is not None else timedelta(
-        seconds=settings.CELERY_TASK_TIME_LIMIT + 120)
-    cutoff = timezone.now() - limit
-    stale = list(Report.objects.active().filter(updated_at__lte=cutoff)
-                 .values_list("pk", "generation"))
-    for report_id, generation in stale:
-        report_generate.delay(report_id, generation)
-    return len(stale)
+
+def report_recover_lost(*, now=None) -> int:
+    """Send again every job that was lost, and return how many.
+
+    Lost: queued but never handed to the broker (it was down); queued and handed over long
+    ago (the broker may have lost it); running on a worker that stopped renewing its lease
+    (killed). Each is taken with a conditional update, so several workers sweeping at once
+    send a job once; and a job delivered twice still renders its generation once."""
+    now = now or timezone.now()
+    quiet = now - timedelta(seconds=5)  # a request may be sending it this very moment
+    lost = Report.objects.filter(
+        Q(status=Report.Status.QUEUED, sent_at__isnull=True, updated_at__lte=quiet)
+        | Q(status=Report.Status.QUEUED, sent_at__lte=now - _resend_after())
+        | Q(status=Report.Status.RUNNING, claimed_at__lte=now - _lease()))
+    sent = 0
+    for report in lost.only("pk", "generation", "status", "sent_at", "claimed_at"):
+        taken = Report.objects.filter(
+            pk=report.pk, generation=report.generation, status=report.status,
+            sent_at=report.sent_at, claimed_at=report.claimed_at,
+        ).update(status=Report.Status.QUEUED, claimed_at=None, sent_at=now)
+        if taken:
+            logger.info("report %s generation %s was lost; sending it again", report.pk,
+                        report.generation)
+            sent += report_send(report_id=report.pk, generation=report.generation)
+    return sent
 
 
 def reports_for_schedule(*, kind: str, today: date) -> list[Report]:

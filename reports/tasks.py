@@ -3,9 +3,26 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
+
+
+def publish(task, *args) -> None:
+    """Send `task` now or raise: one connection attempt bounded by REPORTS_BROKER_TIMEOUT
+    seconds and no retry (Celery's default policy kept a request waiting 19.5 s on a broker
+    that was down)."""
+    from portal.celery import app
+
+    if app.conf.task_always_eager:
+        task.apply_async(args)
+        return
+    timeout = getattr(settings, "REPORTS_BROKER_TIMEOUT", 1.0)
+    with app.connection_for_write() as connection:
+        connection.connect_timeout = timeout
+        connection.ensure_connection(max_retries=0, timeout=timeout)
+        task.apply_async(args, connection=connection, retry=False)
 
 
 @shared_task(
@@ -14,17 +31,19 @@ logger = logging.getLogger(__name__)
     acks_late=True,  # a job whose worker dies is delivered again, not lost
     reject_on_worker_lost=True,
     max_retries=3,
+    ignore_result=True,  # nobody reads it, and a result backend that is down must not block
     soft_time_limit=240,
     time_limit=300,
 )
 def report_generate(self, report_id: int, generation: int) -> str:
-    from .services import report_mark_failed, report_render
+    from .services import report_mark_failed, report_release, report_render
 
     try:
         report = report_render(report_id=report_id, generation=generation)
     except Exception as error:
         logger.exception("report %s generation %s failed", report_id, generation)
         if self.request.retries < self.max_retries:
+            report_release(report_id=report_id, generation=generation)
             raise self.retry(exc=error, countdown=10 * 2**self.request.retries) from error
         report_mark_failed(report_id=report_id, generation=generation,
                            error=f"{type(error).__name__}: {error}")
@@ -42,9 +61,10 @@ def reports_run_schedule(kind: str) -> int:
 
 @shared_task(name="reports.requeue_stale")
 def reports_requeue_stale() -> int:
-    from .services import report_requeue_stale
+    """The beat schedule's sweep; workers run the same one without beat (reports.recovery)."""
+    from .services import report_recover_lost
 
-    return report_requeue_stale()
+    return report_recover_lost()
 
 
 @shared_task(name="reports.announce", max_retries=3, default_retry_delay=60)
