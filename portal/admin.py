@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Unit, User, WorkerHeartbeat
+from .models import Holiday, Unit, User, WorkerHeartbeat
 
 admin.site.site_header = _("Union opinion-work portal: administration")
 admin.site.site_title = _("Portal administration")
@@ -49,3 +49,13 @@ class WorkerHeartbeatAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(Holiday)
+class HolidayAdmin(SimpleHistoryAdmin):
+    """The public holidays working-day deadlines skip: add next year's when the government
+    announces them."""
+
+    list_display = ("day", "name")
+    date_hierarchy = "day"
+    search_fields = ("name",)

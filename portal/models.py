@@ -202,3 +202,21 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return self.hostname
+
+
+class Holiday(models.Model):
+    """A public holiday (or a day off the government moves) on which deadlines that count
+    in working days do not run. Data an administrator keeps up to date each year: the
+    government fixes Tết and the bridging days annually. See `portal.workdays`."""
+
+    day = models.DateField(_("day"), primary_key=True)
+    name = models.CharField(_("holiday"), max_length=120)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {self.name}"

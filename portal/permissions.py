@@ -107,3 +107,10 @@ def role_required(*roles: str) -> Callable:
         return wrapped
 
     return decorator
+
+
+def require_change(user: User, unit) -> None:
+    """The one check every write service makes before it changes a unit's record: the
+    actor may change that unit (its officers and those above it, and the committee)."""
+    if not can_change_unit(user, unit):
+        raise PermissionDenied

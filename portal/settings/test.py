@@ -56,3 +56,7 @@ if REDIS_URL:
     if CELERY_BROKER_URL == REDIS_URL:
         CELERY_BROKER_URL = TEST_REDIS_URL
     CELERY_RESULT_BACKEND = TEST_REDIS_URL
+
+# A concrete tracked item for the tests of the abstract base (tables made without
+# migrations, as the test runner does for an app that has none).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.tracked_items"]  # noqa: F405
