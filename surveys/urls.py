@@ -10,7 +10,7 @@ urlpatterns = [
     path("<int:pk>/tra-loi/", answer.answer_open, name="answer_open"),
     path("p/<str:token>/", answer.answer_token, name="answer_token"),
     path("p/<str:token>/ket-qua/", answer.published_by_token, name="published_by_token"),
-    path("<int:pk>/cam-on/", answer.thanks, name="thanks"),
+    path("cam-on/<str:signed>/", answer.thanks, name="thanks"),
     path("<int:pk>/ket-qua-chung/", answer.published, name="published"),
     # Officers and the committee
     path("", manage.survey_index, name="list"),

@@ -11,6 +11,20 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+class LogoutView(auth_views.LogoutView):
+    """Logging out also empties what the browser keeps for this site (unfinished survey
+    answers and other drafts), for the next person on a shared computer or phone: the
+    Clear-Site-Data header where the browser honours it (HTTPS, localhost), and the login
+    page it lands on, marked `?dang_xuat=1`, clears the storage with a script anyway."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"storage"'
+        if response.status_code == 302 and "?" not in response["Location"]:
+            response["Location"] += "?dang_xuat=1"
+        return response
+
+
 def lockout(request, credentials=None, *args, **kwargs):
     """Axes calls this when an account is locked: say so, and say when to try again."""
     from django.conf import settings

@@ -16,6 +16,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from portal.text import fold
 
 from ..models import Question
 from ..models.questionnaire import LIKERT_LABELS
@@ -36,7 +39,10 @@ DATE_RANGE = _("Enter a date between 1900 and 2100.")
 TOO_LONG = _("This answer is too long: at most %(limit_value)d characters "
              "(it has %(show_value)d).")
 NUL = _("This answer contains a character that cannot be saved.")
-TOO_MANY = _("Choose at most %(count)d options.")
+TOO_MANY = _("You chose %(chosen)d options, more than this question allows: untick "
+             "%(extra)d.")
+AT_MOST_GIST = _("at most %(n)d")  # a question or help text saying this needs no hint
+ALL_THAT_APPLY = _("Choose all that apply.")
 OTHER_MISSING = _("Please say what the other option is.")
 OTHER_CONFLICT = _("You chose “%(choice)s” and also wrote another option: keep only one.")
 HIDDEN = _("This question is only for those who answered %(choices)s to question "
@@ -44,6 +50,7 @@ HIDDEN = _("This question is only for those who answered %(choices)s to question
 UNKNOWN = _("The form contains answers to questions that are not in this survey. Reload the "
             "page and answer again.")
 STALE = _("This form is out of date. Reload the page and answer again.")
+PROGRESS = _("Answered %(done)s of %(total)s questions")
 CHANGED = _("The questions were updated while you were answering. Please check your answers "
             "below and send them again.")
 
@@ -139,6 +146,14 @@ class QuestionView:
     value: str = ""
     rows: list[tuple[ChoiceInfo, str, str]] = field(default_factory=list)
     condition_text: str = ""
+    shown: bool = True  # drawn at first (the page's script then follows the answers)
+    seen_number: int = 0  # its number among the questions shown; 0 when not shown
+    hint: str = ""  # how many options to pick, unless the question already says it
+
+    @property
+    def number(self) -> int:
+        """Its number for a browser without JavaScript, where every question is shown."""
+        return self.info.number
 
 
 class AnswerForm(forms.Form):
@@ -309,7 +324,8 @@ class AnswerForm(forms.Form):
                 self.add_error(f"{info.name}_other", OTHER_CONFLICT % {"choice": label})
                 return
             if info.max_choices and len(rows) > info.max_choices:
-                self.add_error(anchor, TOO_MANY % {"count": info.max_choices})
+                self.add_error(anchor, TOO_MANY % {"chosen": len(rows),
+                                                   "extra": len(rows) - info.max_choices})
                 return
         if kind == Question.Kind.NUMBER and rows:
             number = rows[0].number
@@ -342,10 +358,33 @@ class AnswerForm(forms.Form):
         """The validated rows, in question order; call after is_valid()."""
         return list(self.rows)
 
+    def shown_at_first(self) -> dict[int, bool]:
+        """Which questions the page shows before the person changes anything: the rule of
+        the page's script (a question is shown when the question it depends on is shown and
+        one of the options it waits for is ticked), so that the script moves nothing when it
+        starts. Without JavaScript every question is shown."""
+        data = self.data if self.is_bound else None
+        shown: dict[int, bool] = {}
+        for info in self.questionnaire.questions:
+            source = info.condition_question_id
+            if source is None or source not in shown:
+                shown[info.id] = True
+                continue
+            picked = data.getlist(f"q{source}") if data is not None else []
+            shown[info.id] = shown[source] and any(
+                value.isdigit() and int(value) in info.condition_choice_ids for value in picked)
+        return shown
+
     def question_views(self) -> list[QuestionView]:
         views = []
+        shown = self.shown_at_first()
+        seen = 0
         for info in self.questionnaire.questions:
-            view = QuestionView(info=info, condition_text=self.condition_text(info))
+            view = QuestionView(info=info, condition_text=self.condition_text(info),
+                                shown=shown[info.id], hint=choice_hint(info))
+            if view.shown:
+                seen += 1
+                view.seen_number = seen
             for name in info.field_names:
                 view.errors.extend(str(e) for e in self.errors.get(name, []))
             if info.kind == Question.Kind.MATRIX:
@@ -371,8 +410,19 @@ class AnswerForm(forms.Form):
             by_section.setdefault(view.info.section_id, []).append(view)
         sections = [(s, by_section[s.id]) for s in self.questionnaire.sections
                     if s.id in by_section]
+        shown = [view for view in views if view.shown]
+        done = sum(1 for view in shown if self._has_answer(view.info))
         return {"form": self, "views": views, "sections": sections, "likert": likert_labels(),
-                "submission_key": self.key_to_render()}
+                "submission_key": self.key_to_render(),
+                "progress": {"done": done, "total": len(shown), "text": PROGRESS % {
+                    "done": done, "total": len(shown)}}}
+
+    def _has_answer(self, info: QuestionInfo) -> bool:
+        """Whether the page arrives with something typed or ticked for this question."""
+        if not self.is_bound:
+            return False
+        return any(str(value).strip() for name in info.field_names
+                   for value in self.data.getlist(name))
 
     def key_to_render(self) -> str:
         """The key the page carries: the one posted if it is well formed (so that a resend
@@ -383,6 +433,22 @@ class AnswerForm(forms.Form):
             return str(uuid.UUID(str(self.data.get("submission_key", ""))))
         except ValueError:
             return str(uuid.uuid4())
+
+
+def choice_hint(info: QuestionInfo) -> str:
+    """The hint under a multiple-choice question, said once: not when the question or its
+    help text already says it (officers often write "(tối đa 3)" or "Chọn tất cả...")."""
+    if info.kind != Question.Kind.MULTIPLE:
+        return ""
+    said = fold(f"{info.text} {info.help_text}")
+    if info.max_choices:
+        if fold(str(AT_MOST_GIST % {"n": info.max_choices})) in said:
+            return ""
+        n = info.max_choices
+        return ngettext("Choose at most %(n)d option.", "Choose at most %(n)d options.", n) % {
+            "n": n}
+    hint = str(ALL_THAT_APPLY)
+    return "" if fold(hint).rstrip(".") in said else hint
 
 
 def likert_labels() -> list[tuple[int, str]]:

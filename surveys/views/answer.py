@@ -3,21 +3,34 @@ the survey's open link. Light pages that work without JavaScript on a cheap phon
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import get_script_prefix, reverse
+from django.utils.crypto import salted_hmac
 from django.views.decorators.csrf import csrf_exempt
 
 from ..forms import AnswerForm
 from ..forms.answer import CHANGED, STALE
-from ..models import Invitation, Survey
-from ..questionnaire import latest_in_memory, questionnaire_of
+from ..models import Answer, Invitation, Survey
+from ..questionnaire import AnswerData, latest_in_memory, questionnaire_of
 from ..selectors import invitation_for_answering, member_surveys, published_results
-from ..services import SubmissionRefused, invitation_for, submit_by_link, survey_submit
+from ..services import (
+    Submission,
+    SubmissionRefused,
+    invitation_for,
+    submit_by_link,
+    survey_submit,
+)
 from ..tokens import parse
+
+THANKS_SALT = "surveys.thanks"
+KEPT_FIRST = "lan-dau"  # the thank-you page's mark: a re-post with other answers was dropped
 
 
 def _state(request, state: str, survey: Survey | None = None, *, status: int = 200,
@@ -55,12 +68,12 @@ def _submit_fast(request, link):
     if not form.is_valid():
         return None
     try:
-        submit_by_link(link=link, version=questionnaire.version,
-                       created_at=questionnaire.created_at, answers=form.answers(),
-                       key=form.cleaned_data["submission_key"])
+        stored = submit_by_link(link=link, version=questionnaire.version,
+                                created_at=questionnaire.created_at, answers=form.answers(),
+                                key=form.cleaned_data["submission_key"])
     except SubmissionRefused:
         return None
-    return thanks_redirect(link.survey_id)
+    return thanks_redirect(link.survey_id, kept_first=_changed_repeat(stored, form.answers()))
 
 
 @login_required
@@ -87,35 +100,65 @@ def _answer(request, invitation: Invitation, *, token: str = ""):
     form = AnswerForm(questionnaire_of(survey), request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            survey_submit(survey=survey, invitation=invitation, answers=form.answers(),
-                          key=form.cleaned_data["submission_key"])
+            stored = survey_submit(survey=survey, invitation=invitation,
+                                   answers=form.answers(), key=form.cleaned_data["submission_key"])
         except SubmissionRefused as refused:
             if refused.reason not in ("stale", "changed"):
                 return _state(request, refused.reason, survey, token=token)
             form.add_error(None, STALE if refused.reason == "stale" else CHANGED)
         else:
-            return thanks_redirect(survey.pk)
+            return thanks_redirect(survey.pk,
+                                   kept_first=_changed_repeat(stored, form.answers()))
     elif request.method == "POST" and invitation.used:
         return _state(request, "used", survey, token=token)
-    return render(request, "surveys/answer/form.html",
-                  {"survey": survey, "action": request.path, **form.page_context()})
+    return render(request, "surveys/answer/form.html", {
+        "survey": survey, "action": request.path, "draft": draft_key(invitation),
+        "member_nav": not token, **form.page_context()})
 
 
-def thanks_redirect(survey_id: int) -> HttpResponseRedirect:
+def draft_key(invitation: Invitation) -> str:
+    """Where the page's script keeps unfinished answers on the device: the survey's id (so
+    that the thank-you page can clear its drafts) and a value only the server can work out
+    for this one invitation, that is this one person and this one survey. Another account
+    on the same browser gets another key, and cannot derive this one."""
+    mac = salted_hmac("surveys.answer-draft", str(invitation.pk)).hexdigest()[:32]
+    return f"{invitation.survey_id}:{mac}"
+
+
+def _changed_repeat(stored: Submission, answers: Sequence[AnswerData]) -> bool:
+    """A repeat of a stored form (same key) whose answers differ from the stored ones: only
+    the first is kept, and the person is told so."""
+    if not stored.duplicate:
+        return False
+    kept = Answer.objects.filter(response_id=stored.response_id).values_list(
+        "question_id", "choice_id", "value", "number", "date", "text")
+    return Counter(tuple(row) for row in kept) != Counter(tuple(row) for row in answers)
+
+
+def thanks_redirect(survey_id: int, *, kept_first: bool = False) -> HttpResponseRedirect:
     """After a stored answer: to the thank-you page (so a reload does not send again)."""
-    return HttpResponseRedirect(_thanks_url(survey_id, get_script_prefix()))
+    url = _thanks_url(survey_id, get_script_prefix())
+    return HttpResponseRedirect(f"{url}?{KEPT_FIRST}=1" if kept_first else url)
 
 
 @lru_cache(maxsize=256)
 def _thanks_url(survey_id: int, script_prefix: str) -> str:
-    # Reversing costs more than the rest of the redirect; the answer never changes for a
-    # survey (reverse() itself uses the current script prefix, hence the key).
-    return reverse("surveys:thanks", args=[survey_id])
+    # Reversing and signing cost more than the rest of the redirect; the answer never
+    # changes for a survey (reverse() itself uses the current script prefix, hence the key).
+    return reverse("surveys:thanks",
+                   args=[signing.Signer(salt=THANKS_SALT).sign(str(survey_id))])
 
 
-def thanks(request, pk: int):
+def thanks(request, signed: str):
+    """The thank-you page names the survey only to whoever was sent here after answering
+    it: its address carries the survey's id signed by the server, so that trying ids
+    reveals no title."""
+    try:
+        pk = int(signing.Signer(salt=THANKS_SALT).unsign(signed))
+    except (signing.BadSignature, ValueError):
+        return _state(request, "invalid", status=404)
     survey = get_object_or_404(Survey.objects.exclude(status=Survey.Status.DRAFT), pk=pk)
-    return _state(request, "thanks", survey)
+    return _state(request, "kept_first" if request.GET.get(KEPT_FIRST) else "thanks", survey)
 
 
 def _published(request, survey: Survey, *, token: str = ""):

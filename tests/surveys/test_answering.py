@@ -91,7 +91,9 @@ def test_a_valid_submission_is_stored_with_a_snapshot_and_shows_thanks(client, f
     assert response.status_code == 302
     assert client.get(response.url).content.decode().count("Cảm ơn") >= 1
     stored = Response.objects.get()
-    assert (stored.unit.code, stored.gender, stored.age_band) == ("BK-CK", "female", "30-39")
+    invitation.refresh_from_db()  # an anonymous survey stores the invitation's kept profile
+    assert ((stored.unit_id, stored.gender, stored.age_band)
+            == (invitation.kept_unit_id, invitation.kept_gender, invitation.kept_age_band))
     texts = set(stored.answers.exclude(text="").values_list("text", flat=True))
     assert texts == {'Xin chào "ĐHQG" \\ {ạ}', "Nhà ở"}
     assert stored.answers.get(question=q["hours"]).number == Decimal("2.50")
@@ -142,7 +144,9 @@ def test_multiple_choice_limits_and_other(client, form):
     _, q, invitation, url = form
     name = f"q{q['topics'].pk}"
     too_many = valid(q) | {name: [str(c.pk) for c in q["topics"].choices.all()]}
-    assert_refused(post(client, url, too_many), "Chọn tối đa 2 phương án.", invitation)
+    assert_refused(post(client, url, too_many),
+                   "Anh/chị đã chọn 3 phương án, nhiều hơn mức câu hỏi cho phép: hãy bỏ chọn 1.",
+                   invitation)
     no_text = valid(q) | {name: ["other"]}
     assert_refused(post(client, url, no_text), "Vui lòng ghi rõ phương án khác.", invitation)
     foreign = valid(q) | {name: [str(choice(q["read"], "Có").pk)]}
@@ -331,3 +335,117 @@ def test_answers_sent_after_the_questions_changed_are_checked_again(client, form
     data[f"q{q['hours'].pk}"] = "5"
     assert post(client, url, data).status_code == 302
     assert Response.objects.count() == 1
+
+
+def test_a_repost_with_the_same_key_and_other_answers_says_the_first_was_kept(client, form):
+    survey, q, invitation, url = form
+    data = valid(q)
+    first = post(client, url, data)
+    same = post(client, url, data)  # a plain double tap: the usual thanks
+    assert "được giữ" not in client.get(same.url).content.decode()
+    changed = post(client, url, data | {f"q{q['read'].pk}": str(choice(q["read"], "Không").pk),
+                                        f"q{q['why'].pk}": str(choice(q["why"], "Bận").pk)})
+    assert first.status_code == changed.status_code == 302
+    page = client.get(changed.url).content.decode()
+    assert "Cảm ơn" in page
+    assert "giữ câu trả lời gửi lần đầu, những thay đổi gửi sau không được lưu" in page
+    stored = Response.objects.get()
+    assert stored.answers.get(question=q["read"]).choice == choice(q["read"], "Có")
+
+
+def test_the_thank_you_page_names_a_survey_only_to_whoever_answered_it(client, form):
+    survey, q, invitation, url = form
+    thanks_url = post(client, url, valid(q)).url
+    assert survey.title in client.get(thanks_url).content.decode()
+    assert str(survey.pk) not in thanks_url.replace(f"/{survey.pk}:", "/")  # signed, not bare
+    for guess in (f"/khao-sat/{survey.pk}/cam-on/", f"/khao-sat/cam-on/{survey.pk}/",
+                  f"/khao-sat/cam-on/{survey.pk}:forged/",
+                  thanks_url.replace(f"/{survey.pk}:", f"/{survey.pk + 1}:")):
+        response = client.get(guess)
+        assert response.status_code == 404
+        assert survey.title not in response.content.decode()
+
+
+def test_a_survey_title_is_not_shown_to_a_member_outside_its_audience(client_for, form, units):
+    survey, q, invitation, url = form
+    outsider = member(units["KHTN"])
+    page = client_for(outsider).get(reverse("surveys:answer_open", args=[survey.pk]))
+    assert page.status_code == 403 and survey.title not in page.content.decode()
+
+
+def number_of(page: str, question) -> tuple[str, str]:
+    """(number with JavaScript, number without) drawn in a question's legend."""
+    import re
+
+    found = re.search(rf'id="q{question.pk}-label"><span class="num"><span class="n-js">'
+                      r'(\d+)</span><span class="n-all">(\d+)</span>', page)
+    return found.groups()
+
+
+def test_questions_are_numbered_as_the_person_sees_them(client, units):
+    """Question 2 is shown only after "Không" to question 1: with JavaScript it is hidden
+    and the next one is numbered 2; without, every question is shown and numbered."""
+    survey = SurveyFactory(owner_unit=units["BK"], status="draft")
+    read = add_question(survey, K.SINGLE, "Đã đọc?", ["Có", "Không"], required=True)
+    why = add_question(survey, K.SINGLE, "Vì sao?", ["Bận", "Khác"], required=True,
+                       condition=(read, ["Không"]))
+    fair = add_question(survey, K.LIKERT, "Hợp lý")
+    Survey.objects.filter(pk=survey.pk).update(status="open")
+    from surveys.services import invitation_for
+
+    url = reverse("surveys:answer_token",
+                  args=[token_for(invitation_for(survey=survey, user=member(units["BK"])))])
+    page = client.get(url).content.decode()
+    assert f'class="q off" id="q{why.pk}"' in page
+    assert number_of(page, read) == ("1", "1")
+    assert number_of(page, fair) == ("2", "3")
+    assert "<noscript><style>" in page and ".n-all{display:inline}" in page
+    assert "Đã trả lời 0/2 câu" in page  # the progress bar arrives drawn
+    # A refused post that answered "Không": the page arrives with question 2 shown.
+    page = client.post(url, {"submission_key": str(uuid.uuid4()),
+                             f"q{read.pk}": str(choice(read, "Không").pk)}).content.decode()
+    assert f'class="q has-error" id="q{why.pk}"' in page
+    assert number_of(page, fair) == ("3", "3")
+    assert "Đã trả lời 1/3 câu" in page
+
+
+def test_multiple_choice_hints_are_said_once(client, units):
+    survey = SurveyFactory(owner_unit=units["BK"], status="draft")
+    limited = add_question(survey, K.MULTIPLE, "Nội dung quan tâm nhất (tối đa 2)",
+                           ["A", "B", "C"], max_choices=2)
+    add_question(survey, K.MULTIPLE, "Cần hỗ trợ gì?", ["X", "Y"],
+                 help_text="Chọn tất cả các ý phù hợp.")
+    bare = add_question(survey, K.MULTIPLE, "Chọn món", ["M", "N", "P"], max_choices=2)
+    Survey.objects.filter(pk=survey.pk).update(status="open")
+    from surveys.services import invitation_for
+
+    url = reverse("surveys:answer_token",
+                  args=[token_for(invitation_for(survey=survey, user=member(units["BK"])))])
+    page = client.get(url).content.decode()
+    assert page.count("Chọn tất cả các ý phù hợp.") == 1
+    assert page.count("Chọn tối đa 2 phương án.") == 1  # for "Chọn món" only
+    data = {"submission_key": str(uuid.uuid4()),
+            f"q{bare.pk}": [str(c.pk) for c in bare.choices.all()],
+            f"q{limited.pk}": [str(c.pk) for c in limited.choices.all()]}
+    page = client.post(url, data).content.decode()
+    assert page.count("Chọn tối đa 2 phương án.") == 1  # the hint, not repeated by the error
+    start = page.find(f'id="q{bare.pk}"')
+    fieldset = page[start:page.find("</fieldset>", start)]
+    assert fieldset.count("hãy bỏ chọn 1") == 1 and fieldset.count("tối đa 2") == 1
+
+
+def test_a_logged_in_member_can_go_back_to_the_portal_or_log_out(client_for, form):
+    survey, q, invitation, url = form
+    page = client_for(invitation.user).get(
+        reverse("surveys:answer_open", args=[survey.pk])).content.decode()
+    assert f'href="{reverse("home")}"' in page and "Quay lại cổng thông tin" in page
+    assert f'action="{reverse("logout")}"' in page and "Đăng xuất" in page
+
+
+def test_logging_out_clears_what_the_browser_keeps(client_for, accounts):
+    client = client_for(accounts["member"])
+    response = client.post(reverse("logout"))
+    assert response["Clear-Site-Data"] == '"storage"'
+    login = client.get(response["Location"]).content.decode()
+    assert "js/logged-out.js" in login
+    assert "js/logged-out.js" not in client.get(reverse("login")).content.decode()

@@ -1,7 +1,13 @@
 /* The answering page works without this file. With it: questions whose display condition is
-   not met are hidden (and their inputs disabled, so nothing is sent for them), a progress bar
-   counts the visible questions answered, and unfinished answers are kept on this phone
-   (localStorage) so that a dropped network or a closed tab loses nothing.
+   not met are hidden (and their inputs disabled, so nothing is sent for them) and the shown
+   ones numbered 1, 2, 3..., a progress bar counts the visible questions answered, and
+   unfinished answers are kept on this device (localStorage) so that a dropped network or a
+   closed tab loses nothing. The page arrives drawn as this script would draw it, so that
+   starting it moves nothing.
+
+   A draft is stored under the key the server puts in the page (data-draft): one person's
+   one invitation, which another account on the same browser neither gets nor can work out.
+   The thank-you page removes the survey's drafts, and logging out clears the storage.
    Written in plain ES5 so that old phone browsers run it. */
 (function () {
   "use strict";
@@ -29,12 +35,24 @@
 
   var form = document.getElementById("survey-form");
   if (!form) { return; }
-  var store = storage();
-  var key = PREFIX + form.getAttribute("data-survey") + ":" + window.location.pathname;
+  var draftId = form.getAttribute("data-draft");
+  var store = draftId ? storage() : null;  // no draft on the officers' preview
+  var key = PREFIX + draftId;
+  forgetOldDrafts(store);
   var questions = form.querySelectorAll("fieldset[data-q]");
   var byId = {};
   each(questions, function (q) { byId[q.getAttribute("data-q")] = q; });
-  each(form.querySelectorAll(".cond"), function (hint) { hint.hidden = true; });
+
+  function forgetOldDrafts(store) {
+    // Drafts of earlier versions of this page were keyed by address: readable by anyone.
+    if (!store) { return; }
+    var old = [];
+    for (var i = 0; i < store.length; i++) {
+      var name = store.key(i);
+      if (name.indexOf(PREFIX) === 0 && name.indexOf("/") !== -1) { old.push(name); }
+    }
+    each(old, function (name) { store.removeItem(name); });
+  }
 
   function chosen(fieldset) {
     var values = [];
@@ -75,7 +93,7 @@
     if (!bar) { return; }
     var total = 0, done = 0;
     each(questions, function (q) {
-      if (!q.hidden) { total++; if (answered(q)) { done++; } }
+      if (!isOff(q)) { total++; if (answered(q)) { done++; } }
     });
     bar.hidden = total < 2;
     var meter = bar.querySelector("progress");
@@ -85,11 +103,27 @@
       .replace("%(done)s", done).replace("%(total)s", total);
   }
 
+  function isOff(q) { return (" " + q.className + " ").indexOf(" off ") !== -1; }
+
+  function setNumber(element, number) {
+    var span = element && element.querySelector(".n-js");
+    if (span && span.textContent !== String(number)) { span.textContent = number; }
+  }
+
   function apply() {
+    var number = 0;
     each(questions, function (q) {
       var show = isVisible(q);
-      q.hidden = !show;
+      if (show === isOff(q)) {
+        q.className = show ? q.className.replace(/(^| )off( |$)/, " ") : q.className + " off";
+      }
       each(q.querySelectorAll("input, textarea"), function (input) { input.disabled = !show; });
+      if (show) {
+        number++;
+        setNumber(q, number);
+        setNumber(document.querySelector("[data-num-for='" + q.getAttribute("data-q") + "']"),
+                  number);
+      }
     });
     progress();
   }
