@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver leaves static files to WhiteNoise, which serves them as in production.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "crispy_forms",
@@ -155,12 +157,17 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("PORTAL_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "portal.storage.CollectedStaticFilesStorage"},
 }
+# Once collectstatic has run (`make run` does, the image does), WhiteNoise serves its
+# gzip/Brotli copies under hashed names with a year's caching, DEBUG or not; before that,
+# the plain files from the source folders.
+WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "staticfiles.json").exists()
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS
 # Uploaded files are private: there is no MEDIA_URL route, and every download goes
 # through a view that checks permission.
 MEDIA_ROOT = Path(env("PORTAL_PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))

@@ -20,6 +20,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 ALLOWED_HOSTS = ["*"]
+# Tests serve the static files of the source tree as they are now, never a copy that an
+# earlier `make run` collected (tests/test_static_files.py runs collectstatic itself).
+STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = False
 
 TEST_RUN_ID = os.environ.setdefault("PORTAL_TEST_RUN_ID", str(os.getpid()))
 TEST_RUN_DIR = VAR_DIR / "test-runs" / TEST_RUN_ID
