@@ -1,9 +1,11 @@
 """Exports: one row per response, Vietnamese labels, streamed; for an anonymous survey no
-combination of unit, staff group, gender and age band singles anyone out."""
+code, no day, and only the groups the results page shows; no cell is a live formula; the
+.xlsx is ready for a report."""
 
 import csv
 import io
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -12,7 +14,6 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from surveys import exports
-from surveys.exports import release_map
 from surveys.models import Question, Survey
 from surveys.questionnaire import AnswerData as A
 
@@ -20,21 +21,6 @@ from .factories import SurveyFactory, add_question, choice, member, submit
 
 pytestmark = pytest.mark.django_db
 K = Question.Kind
-
-
-def test_release_map_hides_attributes_from_the_right_until_groups_are_large_enough():
-    counts = {("u1", "g", "f", "a"): 6, ("u1", "g", "f", "b"): 2, ("u1", "g", "m", "a"): 3,
-              ("u2", "g", "f", "a"): 1}
-    released = release_map(counts, 5)
-    assert released[("u1", "g", "f", "a")] == ("u1", "g", "f", "a")
-    # Neither (u1, g, f) with 2 nor (u1, g, m) with 3 is enough; together as (u1, g) they are.
-    assert released[("u1", "g", "f", "b")] == ("u1", "g", None, None)
-    assert released[("u1", "g", "m", "a")] == ("u1", "g", None, None)
-    assert released[("u2", "g", "f", "a")] == (None, None, None, None)
-    shown = Counter()
-    for profile, n in counts.items():
-        shown[released[profile]] += n
-    assert all(n >= 5 for profile, n in shown.items() if any(profile))
 
 
 @pytest.fixture
@@ -67,9 +53,22 @@ def rows_of(response) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
 
 
+def identified(survey):
+    Survey.objects.filter(pk=survey.pk).update(anonymous=False)
+    survey.refresh_from_db()
+
+
+def anonymous(survey):
+    """Answers stored by an identified survey keep exact profiles: made anonymous after, the
+    export must protect whatever is stored."""
+    Survey.objects.filter(pk=survey.pk).update(anonymous=True)
+    survey.refresh_from_db()
+
+
 def test_csv_has_one_row_per_response_with_vietnamese_labels(client_for, accounts, survey,
                                                             units):
     survey, q = survey
+    identified(survey)
     people = [member(units["BK"], gender="female", staff_group="lecturer", birth_year=1990)
               for _ in range(3)]
     answer_all(survey, q, people)
@@ -78,56 +77,123 @@ def test_csv_has_one_row_per_response_with_vietnamese_labels(client_for, account
     header, body = rows[0], rows[1:]
     assert header[:6] == ["Mã phiếu", "Ngày trả lời", "Đơn vị", "Nhóm đối tượng", "Giới tính",
                           "Nhóm tuổi"]
-    assert header[6:] == ["1. Đã đọc?", "2. Quan tâm", "3. Lưới — R1", "3. Lưới — R2",
+    assert header[8:] == ["1. Đã đọc?", "2. Quan tâm", "3. Lưới — R1", "3. Lưới — R2",
                           "4. Số giờ", "5. Ghi chú"]
     assert len(body) == 3
     row = body[0]
     assert row[2:6] == ["Công đoàn Trường Đại học Bách khoa", "Giảng viên", "Nữ",
                         "Từ 30 đến 39 tuổi"]
-    assert row[6:11] == ["Có", "A; B; Khác: Nhà ở", "", "4", "2,5"]
+    assert row[8:13] == ["Có", "A; B; Khác: Nhà ở", "", "4", "2,5"]
 
 
-def test_anonymous_export_blanks_attributes_that_would_single_someone_out(
-        client_for, accounts, survey, units):
+@pytest.fixture
+def spread(survey, units):
+    """BK 4 and KHTN 3 respondents; KHXHNV 2 and QT 1, hidden together (minimum 3)."""
     survey, q = survey
-    crowd = [member(units["BK"], gender="female", staff_group="lecturer", birth_year=1990)
-             for _ in range(3)]
+    identified(survey)
+    crowd = [member(units[code], gender="female", staff_group="lecturer", birth_year=1990)
+             for code in ["BK"] * 4 + ["KHTN"] * 3 + ["KHXHNV"] * 2]
     loner = member(units["QT"], gender="male", staff_group="worker", birth_year=1960)
     answer_all(survey, q, [*crowd, loner])
-    body = rows_of(client_for(accounts["committee"]).get(
-        reverse("surveys:export_csv", args=[survey.pk])))[1:]
-    profiles = Counter(tuple(row[2:6]) for row in body)
-    assert profiles[("Công đoàn Trường Đại học Bách khoa", "Giảng viên", "Nữ",
-                     "Từ 30 đến 39 tuổi")] == 3
-    assert profiles[("", "", "", "")] == 1  # the only worker of QT aged 60+: all hidden
-    assert not any("Quốc tế" in cell for row in body for cell in row)
+    anonymous(survey)
+    return survey, q
+
+
+def test_anonymous_export_keeps_no_code_no_day_and_hides_what_the_page_hides(
+        client_for, accounts, spread, units):
+    survey, q = spread
+    client = client_for(accounts["committee"])
+    rows = rows_of(client.get(reverse("surveys:export_csv", args=[survey.pk])))
+    header, body = rows[0], rows[1:]
+    assert "Mã phiếu" not in header and "Ngày trả lời" not in header
+    assert header[:4] == ["Đơn vị", "Nhóm đối tượng", "Giới tính", "Nhóm tuổi"]
+    assert not any(cell == date.today().strftime("%d/%m/%Y") for row in body for cell in row)
+    units_shown = Counter(row[0] for row in body)
+    assert units_shown == {"Công đoàn Trường Đại học Bách khoa": 4,
+                           "Công đoàn Trường Đại học Khoa học Tự nhiên": 3, "": 3}
+    # The only man, the only worker, the only one over 60: no column shows any of it.
+    assert not any(cell in ("Nam", "Công nhân", "Từ 60 tuổi trở lên") for row in body
+                   for cell in row)
+    page = client.get(reverse("surveys:results", args=[survey.pk])).context["results"]
+    shown = {c.group.label for c in page.question(q["one"].pk).breakdown.cells
+             if not c.suppressed}
+    assert shown == {label for label in units_shown if label}
+    combinations = Counter(tuple(row[:4]) for row in body)
+    assert min(combinations.values()) >= survey.min_group_size
 
 
 def test_an_identified_export_names_respondents_and_hides_nothing(client_for, accounts,
                                                                  survey, units):
     survey, q = survey
-    Survey.objects.filter(pk=survey.pk).update(anonymous=False)
-    survey.refresh_from_db()
+    identified(survey)
     loner = member(units["QT"], full_name="Trần Thị Mai")
     answer_all(survey, q, [loner])
     rows = rows_of(client_for(accounts["committee"]).get(
         reverse("surveys:export_csv", args=[survey.pk])))
     assert rows[0][6:8] == ["Họ và tên", "Tên đăng nhập"]
     assert rows[1][2] == "Công đoàn Trường Đại học Quốc tế" and rows[1][6] == "Trần Thị Mai"
+    assert rows[1][1] == date.today().strftime("%d/%m/%Y")
 
 
-def test_xlsx_export_opens_in_excel_with_numbers_as_numbers(client_for, accounts, survey,
-                                                            units):
-    survey, q = survey
-    answer_all(survey, q, [member(units["BK"]) for _ in range(3)])
-    response = client_for(accounts["committee"]).get(
-        reverse("surveys:export_xlsx", args=[survey.pk]))
+def xlsx_of(client, survey):
+    response = client.get(reverse("surveys:export_xlsx", args=[survey.pk]))
     assert isinstance(response, FileResponse)
     assert response["Content-Disposition"].endswith(f'khao-sat-{survey.pk}.xlsx"')
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    return load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_xlsx_export_opens_in_excel_ready_for_a_report(client_for, accounts, survey, units):
+    survey, q = survey
+    identified(survey)
+    answer_all(survey, q, [member(units["BK"]) for _ in range(3)])
+    book = xlsx_of(client_for(accounts["committee"]), survey)
+    assert book.sheetnames == ["Phiếu trả lời", "Theo câu hỏi", "Theo đơn vị"]
+    sheet = book["Phiếu trả lời"]
     values = list(sheet.values)
     assert values[0][0] == "Mã phiếu" and len(values) == 4
-    assert values[1][9] == 4 and values[1][10] == 2.5
+    assert values[1][11] == 4 and values[1][12] == 2.5
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:N4"
+    assert sheet.column_dimensions["I"].width >= 12
+    assert sheet["B2"].number_format == "DD/MM/YYYY" and sheet["B2"].value.date() == date.today()
+    per_question = list(book["Theo câu hỏi"].values)
+    assert ("1. Đã đọc?", "Có", 3, 100.0) in per_question
+    per_unit = list(book["Theo đơn vị"].values)
+    assert ("1. Đã đọc?", "Công đoàn Trường Đại học Bách khoa", 3, "Có (%)", 100.0) in per_unit
+
+
+def test_xlsx_summary_per_unit_hides_the_groups_the_page_hides(client_for, accounts, spread):
+    survey, q = spread
+    book = xlsx_of(client_for(accounts["committee"]), survey)
+    per_unit = [row for row in book["Theo đơn vị"].values if row[0] == "1. Đã đọc?"]
+    hidden = {row[1] for row in per_unit if row[3] == "đã ẩn (nhóm quá nhỏ)"}
+    assert hidden == {"Công đoàn Trường Đại học Khoa học Xã hội và Nhân văn",
+                      "Công đoàn Trường Đại học Quốc tế"}
+    assert all(row[2] is None and row[4] is None for row in per_unit if row[1] in hidden)
+    assert list(book["Phiếu trả lời"].values)[0][0] == "Đơn vị"
+
+
+RISKY = ["=1+2", "+SUM(A1:A3)", "-2+3", "@cmd", "=HYPERLINK(\"http://x\",\"y\")"]
+
+
+def test_no_export_cell_is_a_live_formula(client_for, accounts, survey, units):
+    survey, q = survey
+    identified(survey)
+    people = [member(units["BK"], full_name=text) for text in RISKY]
+    for person, text in zip(people, RISKY, strict=True):
+        submit(survey, person, [A(q["note"].pk, text=text),
+                                A(q["many"].pk, text=text), A(q["hours"].pk, number=-3)])
+    client = client_for(accounts["committee"])
+    body = rows_of(client.get(reverse("surveys:export_csv", args=[survey.pk])))[1:]
+    notes = sorted(row[-1] for row in body)
+    assert notes == sorted("'" + text for text in RISKY)
+    assert all(row[6].startswith("'") for row in body)  # the names too
+    assert {row[-2] for row in body} == {"-3"}  # a number stays a number
+    sheet = xlsx_of(client, survey)["Phiếu trả lời"]
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert not any(cell.data_type == "f" for cell in cells)
+    assert sorted(row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)) == sorted(RISKY)
+    assert {row[-2] for row in sheet.iter_rows(min_row=2, values_only=True)} == {-3}
 
 
 def test_the_export_reads_responses_a_batch_at_a_time(survey, units, monkeypatch):
@@ -135,4 +201,4 @@ def test_the_export_reads_responses_a_batch_at_a_time(survey, units, monkeypatch
     answer_all(survey, q, [member(units["BK"]) for _ in range(5)])
     monkeypatch.setattr(exports, "BATCH", 2)
     rows = list(exports.Export(survey).rows())
-    assert len(rows) == 5 and len({row[0] for row in rows}) == 5
+    assert len(rows) == 5 and len({row[-1] for row in rows}) == 5
