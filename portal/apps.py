@@ -7,6 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from . import navigation, worker_signals, workdays  # noqa: F401
+        from . import navigation, workdays, worker_signals  # noqa: F401
 
         navigation.register_core_entries()

@@ -10,6 +10,7 @@ figure. Deadlines that the law counts in working days come from `portal.workdays
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -123,3 +124,81 @@ class TrackedItem(models.Model):
 
     def is_overdue(self, on: date) -> bool:
         return self.status in OPEN and self.due_on < on
+
+
+# The shapes every area reuses: a dashboard column and a home to-do for its tracked items.
+
+ListURL = Callable[[int | None, str], str]  # (unit id or None for all, "overdue"|"due") -> url
+
+
+def completion_indicator(*, key: str, label, order: int, model: type[TrackedItem],
+                         list_url: ListURL, weak_below: int = 50):
+    """A dashboard column: the share of items due by the period's end that were done (on
+    time or late), per unit and subtree; weak below `weak_below` %. Its cell opens the list
+    of exactly those items."""
+    from .contributions import Figure, Indicator, counts_by_branch
+    from .numbers import percent
+
+    def compute(scope, children, period):
+        due = model.objects.exclude(status=TrackedStatus.CANCELLED).filter(
+            due_on__lte=period.end)
+        counts = counts_by_branch(due, unit_path="unit__path", scope=scope,
+                                  children=children, due=Count("pk"),
+                                  done=Count("pk", filter=Q(status=TrackedStatus.DONE)))
+        figures = {}
+        for unit in [scope, *children]:
+            row = counts.get(unit.pk, {"due": 0, "done": 0})
+            share = percent(row["done"], row["due"])
+            figures[unit.pk] = Figure(
+                share, weak=share is not None and share < weak_below,
+                url=list_url(unit.pk if unit.parent_id else None, "due"))
+        return figures
+
+    return Indicator(key=key, label=label, order=order, compute=compute, suffix="%",
+                     decimals=1)
+
+
+def overdue_indicator(*, key: str, label, order: int, model: type[TrackedItem],
+                      list_url: ListURL):
+    """A dashboard column: open items past their deadline at the period's end (fewer is
+    better; any is weak)."""
+    from .contributions import Figure, Indicator, counts_by_branch
+
+    def compute(scope, children, period):
+        late = model.objects.overdue(period.end + timedelta(days=1))
+        counts = counts_by_branch(late, unit_path="unit__path", scope=scope,
+                                  children=children, overdue=Count("pk"))
+        return {unit.pk: Figure(counts.get(unit.pk, {}).get("overdue", 0),
+                                weak=bool(counts.get(unit.pk, {}).get("overdue", 0)),
+                                url=list_url(unit.pk if unit.parent_id else None, "overdue"))
+                for unit in [scope, *children]}
+
+    return Indicator(key=key, label=label, order=order, compute=compute,
+                     higher_is_better=False)
+
+
+def tracked_todos(*, model: type[TrackedItem], overdue_label, due_label,
+                  url: Callable[[str], str], soon_days: int = 7):
+    """A home to-do provider: the items a person must act on (those they are in charge of,
+    and, for an officer, their units' items), overdue first, then due within `soon_days`."""
+    from django.utils import timezone
+
+    from .home import Todo
+
+    def provider(user) -> list:
+        if not getattr(user, "is_authenticated", False) or user.is_committee:
+            return []
+        today = timezone.localdate()
+        mine = model.objects.changeable_by(user) | model.objects.filter(owner=user)
+        counts = mine.aggregate(
+            overdue=Count("pk", filter=Q(status__in=OPEN, due_on__lt=today)),
+            soon=Count("pk", filter=Q(status__in=OPEN, due_on__gte=today,
+                                      due_on__lte=today + timedelta(days=soon_days))))
+        todos = []
+        if counts["overdue"]:
+            todos.append(Todo(overdue_label, url("overdue"), counts["overdue"], "danger"))
+        if counts["soon"]:
+            todos.append(Todo(due_label, url("due"), counts["soon"], "warning"))
+        return todos
+
+    return provider

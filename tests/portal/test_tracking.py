@@ -1,10 +1,11 @@
 """The tracked-item base, through a concrete test model (tests/tracked_items)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Count, Max
 
 from portal.services import tracked_item_progress
 from portal.tracking import Completion, TrackedStatus
@@ -100,3 +101,59 @@ def test_bad_progress_is_refused_in_vietnamese_and_changes_nothing(chores, accou
     assert field in refused.value.message_dict
     chore = Chore.objects.get(pk=chores["bk_late"].pk)
     assert (chore.status, chore.evidence_link, chore.evidence.name) == ("not_started", "", "")
+
+
+def test_the_completion_column_counts_each_branch_with_its_subtree(chores, units):
+    from portal.periods import Period
+    from portal.tracking import completion_indicator
+
+    Chore.objects.create(unit=units["BK-KHMT-T1"], title="Tổ", due_on=date(2026, 11, 2),
+                         status=TrackedStatus.DONE, completed_on=date(2026, 11, 2))
+    column = completion_indicator(key="chores", label="Chores", order=1, model=Chore,
+                                  list_url=lambda unit, which: f"/chores/?don-vi={unit}")
+    top = units["CDDHQG"]
+    children = [units["BK"], units["KHTN"]]
+    figures = column.compute(top, children, Period(date(2026, 11, 1), TODAY))
+    # BK and its group: 4 due by 30/11 (one cancelled elsewhere), 3 done.
+    assert figures[units["BK"].pk].value == 75
+    assert figures[units["KHTN"].pk].value is None  # nothing due yet: no figure, not 0 %
+    assert figures[top.pk].value == 75 and not figures[top.pk].weak
+    assert figures[units["BK"].pk].url == f"/chores/?don-vi={units['BK'].pk}"
+
+
+def test_the_overdue_column_and_the_home_todos(chores, units, accounts):
+    from portal.periods import Period
+    from portal.tracking import overdue_indicator, tracked_todos
+
+    column = overdue_indicator(key="late", label="Late", order=2, model=Chore,
+                               list_url=lambda unit, which: f"/x/?loc={which}")
+    figures = column.compute(units["CDDHQG"], [units["BK"], units["KHTN"]],
+                             Period(date(2026, 11, 1), TODAY))
+    assert figures[units["BK"].pk].value == 1 and figures[units["BK"].pk].weak
+    assert figures[units["KHTN"].pk].value == 0 and not column.higher_is_better
+
+    todos = tracked_todos(model=Chore, overdue_label="Quá hạn", due_label="Sắp đến hạn",
+                          url=lambda which: f"/x/?loc={which}")
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    Chore.objects.filter(pk=chores["bk_soon"].pk).update(due_on=today + timedelta(days=2))
+    Chore.objects.filter(pk=chores["bk_late"].pk).update(due_on=today - timedelta(days=1))
+    officer = [(t.label, t.count, t.level) for t in todos(accounts["officer"])]
+    assert officer == [("Quá hạn", 1, "danger"), ("Sắp đến hạn", 1, "warning")]
+    assert [t.count for t in todos(accounts["collaborator"])] == [1]  # only their own
+    assert todos(accounts["officer2"]) == []
+
+
+def test_data_versions_change_with_the_data(chores):
+    from portal import contributions
+
+    contributions.register_data_version(
+        "tests.chores", lambda: Chore.objects.aggregate(n=Count("pk"), at=Max("updated_at")))
+    try:
+        before = contributions.data_version()
+        chores["bk_late"].note = "Đã nhắc"
+        chores["bk_late"].save()
+        assert contributions.data_version() != before
+    finally:
+        contributions._versions.pop("tests.chores")

@@ -1,0 +1,158 @@
+"""What each app contributes to the committee's dashboard and to the official reports.
+
+`reports` assembles and reads no app's tables: each app registers, in its
+`AppConfig.ready()` (in a module of its own, e.g. `collaborators/contributions.py`):
+
+- `Indicator`s: a dashboard column. Its `compute(scope, children, period)` returns a
+  `Figure` for `scope` as a whole and for each child unit (with its subtree), from a
+  constant number of queries (see `counts_by_branch`); each figure links to exactly the
+  records it counts.
+- `DashboardPanel`s: a chart or a list beside the table, from a template of the app's.
+- `ReportPart`s: the blocks (`portal.documents`) that fill one slot of the official report's
+  outline, which `reports` owns with its wording.
+- a data version: a cheap summary of the app's tables (row counts, highest ids, latest
+  update times) that changes whenever a counted record does. The dashboard cache key is
+  made of all of them, so a cached figure is never stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import Substr
+from django.utils.functional import Promise
+
+from .models import PATH_STEP, Unit
+from .periods import Period
+
+Number = int | float | Decimal
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One cell: the value this period, the previous period's (for the trend, when the
+    indicator has one), whether the cell is weak, and the list of the records it counts."""
+
+    value: Number | None
+    previous: Number | None = None
+    weak: bool = False
+    url: str = ""
+
+    @property
+    def change(self) -> Number | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str | Promise
+    order: int
+    # (scope, children, period) -> {unit id: Figure} for scope and every child.
+    compute: Callable[[Unit, list[Unit], Period], dict[int, Figure]]
+    suffix: str = ""  # "%" for shares
+    decimals: int = 0
+    higher_is_better: bool = True
+    description: str | Promise = ""
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    key: str
+    title: str | Promise
+    template: str
+    order: int
+    context: Callable[[Unit, Period], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ReportPart:
+    """Blocks for one slot of the official outline (see `reports.sections.OUTLINE`)."""
+
+    slot: str
+    order: int
+    # (scope, period) -> list of portal.documents blocks (Paragraph, Table, Chart)
+    build: Callable[[Unit, Period], list]
+
+
+_indicators: dict[str, Indicator] = {}
+_panels: dict[str, DashboardPanel] = {}
+_parts: list[ReportPart] = []
+_versions: dict[str, Callable[[], Any]] = {}
+
+
+def register_indicator(indicator: Indicator) -> Indicator:
+    _indicators[indicator.key] = indicator
+    return indicator
+
+
+def register_panel(panel: DashboardPanel) -> DashboardPanel:
+    _panels[panel.key] = panel
+    return panel
+
+
+def register_report_part(part: ReportPart) -> ReportPart:
+    if part not in _parts:
+        _parts.append(part)
+    return part
+
+
+def register_data_version(name: str, version: Callable[[], Any]) -> None:
+    _versions[name] = version
+
+
+def indicators() -> list[Indicator]:
+    return sorted(_indicators.values(), key=lambda i: i.order)
+
+
+def panels() -> list[DashboardPanel]:
+    return sorted(_panels.values(), key=lambda p: p.order)
+
+
+def report_parts(slot: str) -> list[ReportPart]:
+    return sorted((p for p in _parts if p.slot == slot), key=lambda p: p.order)
+
+
+def data_version() -> str:
+    """One short fingerprint of every registered app's data version."""
+    parts = [(name, _versions[name]()) for name in sorted(_versions)]
+    return hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def counts_by_branch(queryset: QuerySet, *, unit_path: str, scope: Unit,
+                     children: Iterable[Unit], **aggregates) -> dict[int, dict[str, Any]]:
+    """Aggregates of `queryset` for each child of `scope` (its whole subtree) and for `scope`
+    itself, in one grouped query: rows are grouped by the first characters of the path
+    their unit has (`unit_path`, e.g. "unit__path"), which name the child they fall under.
+
+    `aggregates` are Count/Sum expressions (their sums make the scope's total: use only
+    additive ones). Units with no rows are absent from the result."""
+    width = len(scope.path) + PATH_STEP
+    by_path = {child.path: child.pk for child in children}
+    rows = (queryset.filter(**{f"{unit_path}__startswith": scope.path})
+            .annotate(branch=Substr(unit_path, 1, width)).values("branch").order_by()
+            .annotate(**aggregates))
+    result: dict[int, dict[str, Any]] = {}
+    total: dict[str, Any] = dict.fromkeys(aggregates, 0)
+    for row in rows:
+        branch = row.pop("branch")
+        for key, value in row.items():
+            total[key] += value or 0
+        if branch in by_path:
+            result[by_path[branch]] = row
+    result[scope.pk] = total
+    return result
+
+
+def count(**filters) -> Count:
+    """Shorthand for a filtered Count of primary keys, for `counts_by_branch`."""
+    from django.db.models import Q
+
+    return Count("pk", filter=Q(**filters)) if filters else Count("pk")
