@@ -1,18 +1,18 @@
 from django.shortcuts import render
 
+from ..history import history_kinds, recent_changes
 from ..permissions import role_required
-from ..selectors import audit_entries, audit_models
 
 
 @role_required()  # committee (and administrators) only
 def audit_log(request):
-    models = audit_models()
+    kinds = history_kinds()
     chosen = request.GET.get("model") or None
-    if chosen not in {label for label, _ in models}:
+    if chosen not in {label for label, _ in kinds}:
         chosen = None
     return render(
         request,
         "portal/audit_log.html",
-        {"entries": audit_entries(model_label=chosen, limit=100), "models": models,
+        {"entries": recent_changes(model_label=chosen, limit=100), "models": kinds,
          "chosen": chosen},
     )
