@@ -10,3 +10,6 @@ class PortalConfig(AppConfig):
         from . import navigation, workdays, worker_signals  # noqa: F401
 
         navigation.register_core_entries()
+        from . import signals
+
+        signals.connect()

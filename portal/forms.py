@@ -5,9 +5,30 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Unit
+from .text import nfc
 
 
-class LoginForm(AuthenticationForm):
+def composed(data):
+    """A copy of submitted form data with every text value in composed form (NFC)."""
+    if hasattr(data, "lists"):  # a QueryDict: keep every value of a repeated key
+        copy = data.copy()
+        for key, values in data.lists():
+            copy.setlist(key, [nfc(value) for value in values])
+        return copy
+    return {key: nfc(value) for key, value in data.items()}
+
+
+class ComposedTextMixin:
+    """Put first among a form's bases: its fields, `clean_*` methods and uniqueness
+    checks see the text composed (NFC), as it will be stored (see portal.signals)."""
+
+    def full_clean(self) -> None:
+        if self.is_bound:
+            self.data = composed(self.data)
+        super().full_clean()
+
+
+class LoginForm(ComposedTextMixin, AuthenticationForm):
     username = forms.CharField(
         label=_("Username or email"),
         max_length=254,
@@ -25,7 +46,7 @@ class LoginForm(AuthenticationForm):
         self.helper.form_tag = False
 
 
-class MemberCountForm(forms.ModelForm):
+class MemberCountForm(ComposedTextMixin, forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["member_count"]
