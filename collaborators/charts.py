@@ -7,7 +7,16 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from portal.charts import Series, bar_chart, column_chart, stacked_bar
+from portal.charts import (
+    BAD,
+    GOOD,
+    NEUTRAL,
+    WARNING,
+    Series,
+    bar_chart,
+    column_chart,
+    stacked_bar,
+)
 
 from .models import OpinionReport
 from .selectors import OpinionCounts, Slice, UnitCoverage
@@ -77,6 +86,17 @@ def topic_trend_chart(counts: OpinionCounts) -> SafeString:
         title=_("Opinion reports by topic, this period and the previous one"), width=900)
 
 
+# Sentiment, urgency and spread are good or bad news: their colours say which.
+TONES = {
+    OpinionReport.Sentiment.POSITIVE: GOOD, OpinionReport.Sentiment.NEUTRAL: NEUTRAL,
+    OpinionReport.Sentiment.NEGATIVE: BAD, OpinionReport.Urgency.NORMAL: NEUTRAL,
+    OpinionReport.Urgency.SOON: WARNING, OpinionReport.Urgency.URGENT: BAD,
+    OpinionReport.Spread.FEW: NEUTRAL, OpinionReport.Spread.GROUP: WARNING,
+    OpinionReport.Spread.WIDESPREAD: BAD,
+}
+
+
 def breakdown_chart(trends, title: str) -> SafeString:
-    return stacked_bar([(str(t.label), t.current) for t in trends if t.current], title=title,
-                       width=HALF)
+    shown = [t for t in trends if t.current]
+    return stacked_bar([(str(t.label), t.current) for t in shown], title=title, width=HALF,
+                       colors=[TONES.get(t.key) for t in shown])

@@ -205,6 +205,8 @@ class RosterFilterForm(FilterForm):
     role = choice_filter(_("Role in the network"), Collaborator.NetworkRole.choices)
     status = choice_filter(_("Status"), Collaborator.Status.choices)
     trained = forms.ChoiceField(label=_("Training"), required=False, choices=TRAINED_CHOICES)
+    # The day the 12 months of "trained" end (a dashboard of a past period links with it).
+    on = forms.DateField(required=False, widget=forms.HiddenInput)
 
 
 class ImportUploadForm(forms.Form):

@@ -13,8 +13,13 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from .numbers import format_figure, format_percent, percent
+
 PALETTE = ["#1d4e89", "#e07a1f", "#2e8b57", "#b23a48", "#6a4c93", "#8a8a8a", "#d4a017",
            "#0f7c8c"]
+# Colours that mean something, for series that are good or bad news: a negative sentiment
+# or an urgent report is never drawn in green.
+GOOD, NEUTRAL, WARNING, BAD = "#2e7d32", "#6c757d", "#c05a00", "#b23a48"
 FONT = "font-family=\"Liberation Sans, DejaVu Sans, Arial, sans-serif\""
 
 
@@ -25,10 +30,11 @@ class Series:
     color: str | None = None
 
 
-def _number(value: float, decimals: int) -> str:
-    text = f"{value:,.{decimals}f}"
-    # Vietnamese grouping: 1.234,5
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+def _number(value: float, decimals: int, suffix: str = "") -> str:
+    """A value label as the pages and reports write it (portal.numbers: half up)."""
+    if suffix.strip() == "%":
+        return format_percent(value, decimals)
+    return format_figure(value, decimals) + suffix
 
 
 CHAR_WIDTH = 6.2  # average width of a 12 px character, for fitting labels
@@ -95,7 +101,7 @@ def bar_chart(
             f'<rect x="{label_width}" y="{y + 4}" width="{bar:.1f}" height="{row - 8}" '
             f'fill="{color}" rx="2"/>'
             f'<text x="{label_width + bar + 4:.1f}" y="{y + 16}">'
-            f"{_number(value, decimals)}{escape(suffix)}</text>"
+            f"{escape(_number(value, decimals, suffix))}</text>"
         )
     if target is not None:
         x = label_width + target / peak * plot
@@ -115,25 +121,29 @@ def stacked_bar(
     title: str,
     width: int = 640,
     decimals: int = 0,
+    colors: Sequence[str | None] = (),
 ) -> SafeString:
-    """One bar split into shares (a composition), with a legend giving count and percent."""
-    total = sum(v for _, v in parts) or 1
+    """One bar split into shares (a composition), with a legend giving count and percent.
+
+    `colors` gives a part its meaning (GOOD, WARNING, BAD...); parts without one take the
+    palette in turn."""
+    total = sum(v for _, v in parts)
+    fills = [(colors[i] if i < len(colors) else None) or PALETTE[i % len(PALETTE)]
+             for i in range(len(parts))]
     body: list[str] = []
     x = 0.0
-    for i, (_, value) in enumerate(parts):
-        w = value / total * width
-        body.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="26" '
-                    f'fill="{PALETTE[i % len(PALETTE)]}"/>')
+    for (_, value), fill in zip(parts, fills, strict=True):
+        w = value / (total or 1) * width
+        body.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="26" fill="{fill}"/>')
         x += w
     columns = 2 if width < 500 else 3
-    for i, (label, value) in enumerate(parts):
+    for i, ((label, value), fill) in enumerate(zip(parts, fills, strict=True)):
         cx, cy = (i % columns) * (width / columns), 44 + (i // columns) * 20
-        share = value / total * 100
+        share = format_percent(percent(value, total))
         body.append(
-            f'<rect x="{cx:.1f}" y="{cy - 10}" width="10" height="10" '
-            f'fill="{PALETTE[i % len(PALETTE)]}"/>'
-            f'<text x="{cx + 14:.1f}" y="{cy}">{escape(label)}: {_number(value, decimals)} '
-            f"({_number(share, 1)}%)</text>"
+            f'<rect x="{cx:.1f}" y="{cy - 10}" width="10" height="10" fill="{fill}"/>'
+            f'<text x="{cx + 14:.1f}" y="{cy}">{escape(label)}: '
+            f"{escape(_number(value, decimals))} ({escape(share)})</text>"
         )
     height = 44 + ((len(parts) + columns - 1) // columns) * 20
     return _svg(width, height, title, body)
@@ -173,7 +183,8 @@ def column_chart(
             body.append(f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{col_w - 2:.1f}" '
                         f'height="{h:.1f}" fill="{color}"/>')
             body.append(f'<text x="{x + (col_w - 2) / 2:.1f}" y="{top + plot_h - h - 3:.1f}" '
-                        f'text-anchor="middle" font-size="10">{_number(value, decimals)}</text>')
+                        f'text-anchor="middle" font-size="10">'
+                        f"{escape(_number(value, decimals))}</text>")
         lines = "".join(
             f'<tspan x="{gx + group_w / 2 - 4:.1f}" dy="{0 if i == 0 else 13}">'
             f"{escape(line)}</tspan>" for i, line in enumerate(wrapped[gi]))

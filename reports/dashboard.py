@@ -13,11 +13,12 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from collaborators.charts import ratio_chart, topic_trend_chart
-from collaborators.models import OpinionReport
+from collaborators.models import Collaborator, OpinionReport
 from collaborators.selectors import coverage_by_unit, opinion_report_counts, target_per_100
 from portal.models import PATH_STEP, Unit
 from portal.periods import Period
@@ -41,7 +42,7 @@ INDICATORS = [
     Indicator("trained", _("Trained in 12 months"), suffix="%"),
     Indicator("opinions", _("Opinion reports")),
     Indicator("urgent", _("Urgent or widespread")),
-    Indicator("survey_rate", _("Survey response rate"), suffix="%"),
+    Indicator("survey_rate", _("Survey response rate"), suffix="%", decimals=1),
 ]
 
 
@@ -122,27 +123,32 @@ def _url(name: str, **params) -> str:
 
 def _row(unit: Unit, coverage, opinions: dict, rate: tuple[float, int] | None,
          period: Period) -> UnitRow:
+    """One unit's cells. Each link opens exactly the records its figure counts: the active
+    collaborators (per 100 members), those of them trained in the 12 months before the
+    period's end (the share trained), the reports of every status filed in the period."""
     link_unit = unit.pk if unit.parent_id else None
-    # The reports counted: every status, filed in the period.
     filed = {"unit": link_unit, "status": "", "start": period.start.isoformat(),
              "end": period.end.isoformat()}
+    active = {"unit": link_unit, "status": Collaborator.Status.ACTIVE}
+    # The training window ends with the period; today's is the list's default.
+    on = period.end.isoformat() if period.end != timezone.localdate() else None
     trained = coverage.trained_share
     per_100 = coverage.per_100
     return UnitRow(unit, {
         "members": Cell(coverage.members, weak=not coverage.members),
         # Coverage shows no change: collaborator counts have no history to compare with.
         "per_100": Cell(per_100, weak=coverage.below_target or per_100 is None,
-                        url=_url("collaborators:coverage", unit=link_unit)),
+                        url=_url("collaborators:list", **active)),
         "trained": Cell(trained, weak=trained is not None and trained < WEAK_TRAINED_SHARE,
-                        url=_url("collaborators:list", unit=link_unit, trained="no")),
+                        url=_url("collaborators:list", **active, trained="yes", on=on)),
         "opinions": Cell(opinions.get("now", 0), opinions.get("before", 0),
                          weak=not opinions.get("now", 0),
                          url=_url("collaborators:report_list", **filed)),
         "urgent": Cell(opinions.get("urgent", 0),
                        url=_url("collaborators:report_list", **filed, attention="1")),
+        # A rate of invitations: no list of them to open; the surveys are listed below.
         "survey_rate": Cell(rate[0] if rate and rate[1] else None,
-                            weak=bool(rate and rate[1] and rate[0] < WEAK_RESPONSE_RATE),
-                            url=_url("surveys:list")),
+                            weak=bool(rate and rate[1] and rate[0] < WEAK_RESPONSE_RATE)),
     })
 
 

@@ -21,3 +21,20 @@ def get_item(mapping, key):
 def stat(label, value, hint="", url=""):
     """A labelled figure for dashboards and home panels."""
     return {"label": label, "value": value, "hint": hint, "url": url}
+
+
+@register.filter
+def figure(value, places=0):
+    """`{{ value|figure:1 }}`: the one rounding and writing of a figure (portal.numbers);
+    "—" when there is none."""
+    from portal.numbers import format_figure
+
+    return format_figure(value, int(places)) or "—"
+
+
+@register.filter
+def pct(value, places=0):
+    """`{{ rate|pct }}` → "56 %": a percentage as every page, chart and report writes it."""
+    from portal.numbers import format_percent
+
+    return format_percent(value, int(places)) or "—"

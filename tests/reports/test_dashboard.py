@@ -1,6 +1,7 @@
 """The dashboard's figures on a small data set checked by hand, its isolation, and its
 query count as data grows."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from collaborators.models import Collaborator, OpinionReport
 from collaborators.periods import Period
+from collaborators.selectors import coverage_by_unit
 from reports.dashboard import build_dashboard
 from surveys.models import Question
 from surveys.questionnaire import AnswerData
@@ -98,21 +100,76 @@ def test_survey_response_rates_per_unit(units):
     assert row(board, "KHTN").cells["survey_rate"].value is None  # not invited: no figure
 
 
-def test_each_number_links_to_the_records_behind_it(client_for, accounts, data):
+def _opened(client, url) -> int:
+    return client.get(url).context["page_obj"].paginator.count
+
+
+def _links_open_what_they_count(client, board, period):
+    """Every linked figure of every row opens a list of exactly the records it counts."""
+    coverage = {c.unit.pk: c for c in coverage_by_unit(
+        [board.scope, *(r.unit for r in board.rows)], on=period.end)}
+    checked = 0
+    for unit_row in [*board.rows, board.total]:
+        cov = coverage[unit_row.unit.pk]
+        counted = {"per_100": cov.collaborators, "trained": cov.trained,
+                   "opinions": unit_row.cells["opinions"].value,
+                   "urgent": unit_row.cells["urgent"].value}
+        for key, cell in unit_row.cells.items():
+            if cell.url:
+                assert _opened(client, cell.url) == counted[key], (unit_row.unit, key, cell.url)
+                checked += 1
+    return checked
+
+
+def test_each_number_links_to_exactly_the_records_it_counts(client_for, accounts, data):
     client = client_for(accounts["committee"])
     page = client.get(reverse("reports:dashboard")).content.decode()
-    bk = data["BK"].pk
-    assert f"/cong-tac-vien/do-bao-phu/?unit={bk}" in page
     assert "table-danger" in page  # weak cells are marked
-    # The reports behind a count are the ones counted: every status, this period only.
     board = build_dashboard(scope=data["CDDHQG"], period=PERIOD)
+    bk = row(board, "BK")
+    # BK: 27 active collaborators (one who left is not counted), 9 of them trained.
+    assert _opened(client, bk.cells["trained"].url) == 9
+    assert _opened(client, bk.cells["per_100"].url) == 27
     for code, key, count in (("BK", "opinions", 3), ("BK", "urgent", 1), ("KHTN", "opinions", 0)):
-        cell = row(board, code).cells[key]
-        assert cell.value == count
-        listed = client.get(cell.url).context["page_obj"].paginator.count
-        assert listed == count, (code, key, cell.url)
-    listed = client.get(board.total.cells["opinions"].url).context["page_obj"].paginator.count
-    assert listed == board.total.cells["opinions"].value == 3
+        assert row(board, code).cells[key].value == count
+    assert _links_open_what_they_count(client, board, PERIOD) == 4 * (len(board.rows) + 1)
+    # An officer's dashboard, and a past period (its training window ends with it).
+    # Two more trained 380 days ago: within the 12 months before the past period's end,
+    # not within today's.
+    attend(TrainingFactory(organiser=data["BK"], held_on=TODAY - timedelta(days=380)),
+           *[CollaboratorFactory(unit=data["BK"]) for _ in range(2)])
+    past = Period(TODAY - timedelta(days=400), TODAY - timedelta(days=300))
+    for viewer, scope, period in (("officer", "BK", PERIOD), ("committee", "CDDHQG", past)):
+        board = build_dashboard(scope=data[scope], period=period)
+        assert _links_open_what_they_count(client_for(accounts[viewer]), board, period) > 0
+    url = row(build_dashboard(scope=data["CDDHQG"], period=past), "BK").cells["trained"].url
+    assert _opened(client, url) == 11 and _opened(client, url.split("&on=")[0]) == 9
+
+
+def test_the_university_row_of_an_officer_links_nowhere(client_for, accounts, data):
+    """The officer cannot open the other units' records, so its figures are not links."""
+    response = client_for(accounts["officer"]).get(reverse("reports:dashboard"))
+    page = response.content.decode()
+    tail = page[page.index("table-group-divider"):page.index("</tfoot>")]
+    university = tail[tail.index(str(response.context["university"].unit.name)):]
+    assert "<a " not in university and "<a " in tail
+
+
+def test_one_figure_reads_the_same_in_the_table_and_the_chart(client_for, accounts, units,
+                                                             settings):
+    """29 collaborators for 2 000 members is 1,45 per 100: 1,5 everywhere (truncated, the
+    table said 1,4); 73 of 200 trained is 36,5 %: 37 % (floats said 36)."""
+    settings.COLLABORATORS_TARGET_PER_100 = 1.0
+    units["KHTN"].member_count = 2000
+    units["KHTN"].save()
+    people = [CollaboratorFactory(unit=units["KHTN"]) for _ in range(29)]
+    attend(TrainingFactory(organiser=units["KHTN"], held_on=TODAY - timedelta(days=5)),
+           *people[:10])  # 10 of 29 is 34,48… %: 34 %
+    page = client_for(accounts["committee"]).get(reverse("reports:dashboard")).content.decode()
+    link = rf'<a href="/cong-tac-vien/\?unit={units["KHTN"].pk}&[^"]*">([^<]+)</a>'
+    cells = re.findall(link, page)
+    assert cells == ["1,5", "34 %"], cells
+    assert ">1,5<" in page[page.index("<svg"):]  # the coverage chart's label
 
 
 def test_an_officer_sees_their_unit_against_the_university_only(client_for, accounts, data):
