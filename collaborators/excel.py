@@ -11,16 +11,18 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import TextChoices
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import fold
+from portal.spreadsheets import safe_cell
+from portal.text import fold, nfc
 
 from .models import Collaborator
+from .synonyms import choice_key, synonym_lookup
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -32,8 +34,7 @@ class Column:
     aliases: tuple[str, ...] = ()  # other names, written without diacritics
     width: int = 16
     importable: bool = True
-    choices: type[TextChoices] | None = None
-    choice_aliases: tuple[tuple[str, str], ...] = ()  # (name without diacritics, value)
+    choices: type[TextChoices] | None = None  # the names offices write: synonyms.SYNONYMS
 
 
 C = Collaborator
@@ -45,29 +46,16 @@ COLUMNS: tuple[Column, ...] = (
                                          "ten can bo", "ten ctv"), width=26),
     Column("network_role", _("Role in the network"),
            ("vai tro", "vai tro trong mang luoi", "role", "network role"), width=24,
-           choices=C.NetworkRole,
-           choice_aliases=(("ctv", "collaborator"), ("cong tac vien", "collaborator"),
-                           ("cong tac vien dlxh", "collaborator"), ("can bo", "officer"),
-                           ("can bo dlxh", "officer"), ("can bo du luan", "officer"),
-                           ("bcv", "reporter"), ("ttv", "propagandist"))),
+           choices=C.NetworkRole),
     Column("gender", _("Gender"), ("gioi tinh", "gioi", "gender", "sex"), width=10,
-           choices=C.Gender,
-           choice_aliases=(("m", "male"), ("f", "female"), ("nam gioi", "male"),
-                           ("nu gioi", "female"))),
+           choices=C.Gender),
     Column("birth_year", _("Year of birth"),
            ("nam sinh", "ngay sinh", "ngay thang nam sinh", "year of birth", "birth year"),
            width=10),
     Column("position", _("Position"), ("chuc vu", "chuc danh", "position"), width=24),
     Column("group", _("Composition group"),
            ("nhom thanh phan", "thanh phan", "nhom", "group", "composition group"), width=22,
-           choices=C.Group,
-           choice_aliases=(("lanh dao", "leader"), ("quan ly", "leader"),
-                           ("lanh dao quan ly", "leader"), ("gv", "lecturer"),
-                           ("giang vien", "lecturer"), ("ncv", "researcher"),
-                           ("hanh chinh", "administrative"), ("chuyen vien", "administrative"),
-                           ("nhan vien", "administrative"), ("cong nhan", "worker"),
-                           ("nguoi lao dong", "worker"), ("nld", "worker"), ("tre", "young"),
-                           ("can bo tre", "young"), ("doan vien tre", "young"))),
+           choices=C.Group),
     Column("phone", _("Phone"), ("so dien thoai", "dien thoai", "sdt", "so dt", "dt", "phone",
                                  "di dong", "so di dong"), width=14),
     Column("email", _("Email"), ("email", "e-mail", "e mail", "thu dien tu", "dia chi email"),
@@ -79,10 +67,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("joined_on", _("In the network since"),
            ("ngay tham gia", "ngay bat dau", "tham gia tu", "tham gia tu ngay"), width=14),
     Column("status", _("Status"), ("trang thai", "status", "tinh trang"), width=16,
-           choices=C.Status,
-           choice_aliases=(("hoat dong", "active"), ("dang hoat dong", "active"),
-                           ("tam nghi", "paused"), ("da thoi", "ended"), ("thoi", "ended"),
-                           ("nghi", "ended"), ("ket thuc", "ended"))),
+           choices=C.Status),
     Column("notes", _("Notes"), ("ghi chu", "notes", "note"), width=30),
     Column("last_trained", _("Last training"), ("lan tap huan gan nhat",), width=14,
            importable=False),
@@ -108,15 +93,15 @@ def header_names(column: Column) -> set[str]:
 
 
 def choice_lookup(column: Column) -> dict[str, str]:
-    """Every way a sheet may write a choice (Vietnamese or English label, with or without
-    diacritics, the code, the usual abbreviations) -> the stored value."""
+    """Every way a sheet may write a choice (Vietnamese or English label, the code, the
+    names offices write), by its `choice_key` -> the stored value."""
     assert column.choices is not None
-    lookup = dict(column.choice_aliases)
+    lookup = synonym_lookup(column.key)
     for value, label in column.choices.choices:
-        lookup[value] = value
+        lookup[choice_key(value)] = value
         for language in ("en", "vi"):
             with translation.override(language):
-                lookup[header_key(label)] = value
+                lookup[choice_key(label)] = value
     return lookup
 
 
@@ -138,52 +123,59 @@ def _row(c: Collaborator) -> list:
     ]
 
 
-def _workbook(title: str):
+def _workbook(title: str, widths: Iterable[int]):
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title)
-    for index, column in enumerate(COLUMNS, start=1):
-        from openpyxl.utils import get_column_letter
-
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     return workbook, sheet
 
 
-def _header_cells(sheet) -> list:
+def _cells(sheet, values: Iterable, *, header: bool = False) -> list:
+    """One row of a write-only sheet. Every cell goes through `safe_cell`: a name or a note
+    that starts with "=", "+", "-" or "@" is text, never a formula. Dates read dd/mm/yyyy;
+    text cells are text (a phone keeps its leading 0)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
 
     cells = []
-    for column in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=vi_header(column))
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1D4E89")
+    for value in values:
+        cell = WriteOnlyCell(sheet)
+        safe_cell(cell, nfc(value))
+        if header:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor="1D4E89")
+        elif isinstance(value, (date, datetime)):
+            cell.number_format = "DD/MM/YYYY"
+        elif isinstance(value, str):
+            cell.number_format = "@"
         cells.append(cell)
     return cells
 
 
+def _saved(workbook) -> bytes:
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
 def roster_workbook(collaborators: Iterable[Collaborator]) -> bytes:
     """The roster as .xlsx: Vietnamese headers, real dates (dd/mm/yyyy), text phones."""
-    from openpyxl.cell import WriteOnlyCell
-
     with translation.override("vi"):
-        workbook, sheet = _workbook(str(_("Collaborators")))
-        sheet.append(_header_cells(sheet))
+        workbook, sheet = _workbook(str(_("Collaborators")), (c.width for c in COLUMNS))
+        sheet.append(_cells(sheet, (vi_header(c) for c in COLUMNS), header=True))
         for collaborator in collaborators:
-            row = []
-            for value in _row(collaborator):
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, date):
-                    cell.number_format = "DD/MM/YYYY"
-                elif isinstance(value, str):
-                    cell.number_format = "@"  # a phone stays text, its leading 0 kept
-                row.append(cell)
-            sheet.append(row)
-        out = io.BytesIO()
-        workbook.save(out)
-    return out.getvalue()
+            sheet.append(_cells(sheet, _row(collaborator)))
+        return _saved(workbook)
+
+
+def _write_row(sheet, number: int, values: Iterable) -> None:
+    for index, value in enumerate(values, start=1):
+        safe_cell(sheet.cell(row=number, column=index), value)
 
 
 def template_workbook(example_unit_code: str = "") -> bytes:
@@ -199,7 +191,7 @@ def template_workbook(example_unit_code: str = "") -> bytes:
         sheet = workbook.active
         sheet.title = str(_("Collaborators"))
         importable = [c for c in COLUMNS if c.importable and c.key != "unit_name"]
-        sheet.append([vi_header(c) for c in importable])
+        _write_row(sheet, 1, (vi_header(c) for c in importable))
         for index, column in enumerate(importable, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = column.width
@@ -215,19 +207,18 @@ def template_workbook(example_unit_code: str = "") -> bytes:
         guide = workbook.create_sheet(str(_("Instructions")))
         guide.column_dimensions["A"].width = 26
         guide.column_dimensions["B"].width = 90
-        guide.append([str(_("Column")), str(_("What to write"))])
-        for column in importable:
-            guide.append([vi_header(column), str(COLUMN_HELP.get(column.key, ""))])
-        guide.append([])
-        guide.append([str(_("Note")), str(_(
-            "One person per row. Only “Full name” and “Unit code” are required. A person "
-            "already in the roster (same email or phone) is updated; empty cells leave "
-            "their data unchanged. Nothing is saved until you confirm the preview."))])
+        lines = [(_("Column"), _("What to write")),
+                 *((vi_header(c), COLUMN_HELP.get(c.key, "")) for c in importable), ("", ""),
+                 (_("Note"), _(
+                     "One person per row. Only “Full name” and “Unit code” are required. A "
+                     "person already in the roster (same email or phone) is updated; empty "
+                     "cells leave their data unchanged. Nothing is saved until you confirm "
+                     "the preview."))]
         if example_unit_code:
-            guide.append([str(_("Your unit code")), example_unit_code])
-        out = io.BytesIO()
-        workbook.save(out)
-    return out.getvalue()
+            lines.append((_("Your unit code"), example_unit_code))
+        for number, (name, text) in enumerate(lines, start=1):
+            _write_row(guide, number, (str(name) or None, str(text) or None))
+        return _saved(workbook)
 
 
 COLUMN_HELP = {

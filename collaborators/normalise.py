@@ -10,19 +10,35 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.text import nfc
 
 _SPACES = re.compile(r"\s+")
 _PHONE_JUNK = re.compile(r"[\s.\-()/]")
 
 
 def clean_text(value: object) -> str:
-    """Strip stray and non-breaking spaces and collapse runs of spaces."""
+    """Composed (NFC), without stray and non-breaking spaces, runs of spaces collapsed."""
     if value is None:
         return ""
-    text = str(value).replace("\xa0", " ").replace("\u200b", "")
+    text = nfc(str(value)).replace("\xa0", " ").replace("\u200b", "")
     return _SPACES.sub(" ", text).strip()
+
+
+def compose_text_fields(instance: models.Model) -> None:
+    """Every text a person typed into `instance`, in the one composed form (NFC).
+
+    "Nguyễn" typed on a Mac arrives decomposed; stored so, it would be exported, matched and
+    sorted as a different name. Services call this before `full_clean()`; the importer
+    calls it on each row, since bulk writes skip any save() hook."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)) and not field.choices:
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, nfc(value))
 
 
 def normalise_phone(value: object) -> str:

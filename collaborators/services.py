@@ -19,6 +19,7 @@ from portal.models import User
 from portal.permissions import can_change_unit
 
 from .models import Attendance, Collaborator, OpinionReport, OpinionReportComment, Training
+from .normalise import compose_text_fields
 from .signals import opinion_report_escalated
 
 ROSTER_FIELDS = (
@@ -46,6 +47,7 @@ def _save(collaborator: Collaborator, by: User, upload: Any = None) -> Collabora
     _require_unit(by, collaborator.unit)
     _apply_decision_file(collaborator, upload)
     collaborator._history_user = by  # type: ignore[attr-defined]
+    compose_text_fields(collaborator)
     collaborator.refresh_derived()
     collaborator.full_clean()
     collaborator.save()
@@ -106,6 +108,7 @@ def _training_save(training: Training, *, data: Mapping[str, Any], by: User) -> 
         setattr(training, field, data[field])
     _require_unit(by, training.organiser)
     training._history_user = by  # type: ignore[attr-defined]
+    compose_text_fields(training)
     training.full_clean()
     training.save()
     return training
@@ -165,6 +168,7 @@ def opinion_report_file(*, author: User, data: Mapping[str, Any],
                            author=author, submission_key=key,
                            collaborator=getattr(author, "collaborator_profile", None))
     report._history_user = author  # type: ignore[attr-defined]
+    compose_text_fields(report)
     report.full_clean(exclude=["submission_key"])
     try:
         with transaction.atomic():
@@ -183,6 +187,7 @@ def _comment(report: OpinionReport, by: User, body: str) -> None:
     body = body.strip()
     if body:
         comment = OpinionReportComment(report=report, author=by, body=body)
+        compose_text_fields(comment)
         comment.full_clean()
         comment.save()
 
@@ -221,6 +226,7 @@ def opinion_report_escalate(*, report: OpinionReport, by: User, note: str) -> Op
     if report.reviewed_at is None:
         report.reviewed_by, report.reviewed_at = by, now
     report._history_user = by  # type: ignore[attr-defined]
+    compose_text_fields(report)
     report.full_clean()
     report.save()
     transaction.on_commit(

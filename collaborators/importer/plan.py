@@ -18,11 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import Unit, User
-from portal.text import fold
+from portal.text import fold, nfc
 
-from ..excel import BY_KEY, COLUMNS, Column, choice_lookup, header_key, vi_header
+from ..excel import BY_KEY, COLUMNS, Column, choice_lookup, vi_header
 from ..models import Collaborator
 from ..normalise import clean_text, normalise_phone, parse_date, parse_year
+from ..synonyms import choice_key, examples
 from .sheet import ImportFileError, Sheet, letter, read_sheet
 
 LOOKUP_CHUNK = 500  # values per IN (...) list: far below SQLite's and PostgreSQL's limits
@@ -105,11 +106,9 @@ def _parse_cell(column: Column, raw: Any, units: UnitDirectory,
         text = clean_text(raw)
         if not text:
             return None
-        value = lookups[key].get(header_key(text))
+        value = lookups[key].get(choice_key(text))
         if value is None:
-            allowed = ", ".join(str(label) for _, label in column.choices.choices)
-            raise ValueError(_("“%(value)s” is not one of: %(allowed)s.")
-                             % {"value": text, "allowed": allowed})
+            raise ValueError(_refused_choice(column, text))
         return value
     if key == "birth_year":
         return parse_year(raw)
@@ -134,12 +133,22 @@ def _parse_cell(column: Column, raw: Any, units: UnitDirectory,
         return text
     if isinstance(raw, float) and raw.is_integer():  # a number typed in a text column
         raw = int(raw)
-    text = str(raw if raw is not None else "").strip() if key == "notes" else clean_text(raw)
+    text = nfc(str(raw if raw is not None else "")).strip() if key == "notes" \
+        else clean_text(raw)
     limit = TEXT_LIMITS.get(key)
     if limit and len(text) > limit:
         raise ValueError(_("At most %(n)s characters (this has %(m)s).")
                          % {"n": limit, "m": len(text)})
     return text
+
+
+def _refused_choice(column: Column, text: str) -> str:
+    assert column.choices is not None
+    allowed = "; ".join(f"“{label}”" for _value, label in column.choices.choices)
+    usual = ", ".join(f"“{name}”" for name in examples(column.key))
+    return _("“%(value)s” is not accepted in this column. Write one of: %(allowed)s (the "
+             "usual names such as %(usual)s work too; case and diacritics do not matter).") % {
+        "value": text, "allowed": allowed, "usual": usual}
 
 
 def _check_rows(sheet: Sheet, units: UnitDirectory, plan: ImportPlan) -> list[PlannedRow]:

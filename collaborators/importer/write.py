@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from portal.models import User
 
 from ..models import Collaborator, ImportBatch
+from ..normalise import compose_text_fields
 from .limits import CHUNK, copy_in_chunks
 from .plan import LOOKUP_CHUNK, ImportPlan, plan_roster_import
 from .sheet import check_workbook
@@ -34,6 +35,7 @@ def _apply(plan: ImportPlan, by: User, reason: str) -> None:
     new = []
     for row in plan.to_create:
         collaborator = Collaborator(**{"joined_on": today, "status_since": today, **row.values})
+        compose_text_fields(collaborator)  # bulk writes skip every save() hook
         collaborator.refresh_derived()
         # Everything was checked per row and across the sheet; the per-object uniqueness and
         # foreign-key queries of a full_clean() are what bulk writing exists to avoid.
@@ -53,6 +55,7 @@ def _apply(plan: ImportPlan, by: User, reason: str) -> None:
             collaborator.status_since = today
             changed_fields.add("status_since")
         collaborator.updated_at = now
+        compose_text_fields(collaborator)
         collaborator.refresh_derived()
         collaborator.full_clean(exclude=["unit", "account"], validate_unique=False,
                                 validate_constraints=False)

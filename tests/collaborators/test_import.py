@@ -89,6 +89,48 @@ def test_each_bad_cell_is_named_by_row_and_column(accounts, units, cells, column
     assert (row, col) == (3, column) and message in text, text
 
 
+@pytest.mark.parametrize("header,cell,value", [
+    ("Nhóm thành phần", "Cán bộ hành chính", "administrative"),
+    ("Nhóm thành phần", "CB  HÀNH-CHÍNH", "administrative"),
+    ("Nhóm thành phần", "Viên chức hành chính", "administrative"),
+    ("Nhóm thành phần", "Lãnh đạo, quản lý", "leader"),
+    ("Nhóm thành phần", "cán bộ giảng dạy", "lecturer"),
+    ("Nhóm thành phần", "NLĐ", "worker"),
+    ("Vai trò", "CTV DLXH", "collaborator"),
+    ("Vai trò", "Cán bộ dư luận xã hội", "officer"),
+    ("Vai trò", "tuyên truyền viên", "propagandist"),
+    ("Giới tính", "nữ giới", "female"),
+    ("Giới tính", "Female", "female"),
+    ("Trạng thái", "Tạm nghỉ", "paused"),
+    ("Trạng thái", "đã nghỉ hưu", None),
+    ("Trạng thái", "Nghỉ hưu", "ended"),
+])
+def test_the_names_offices_write_in_choice_columns_are_accepted(accounts, units, header, cell,
+                                                               value):
+    key = {"Nhóm thành phần": "group", "Vai trò": "network_role", "Giới tính": "gender",
+           "Trạng thái": "status"}[header]
+    plan = plan_for([["Họ và tên", "Mã đơn vị", header], ["Trần Văn Đúng", "BK", cell]],
+                    accounts["officer"])
+    if value is None:
+        assert not plan.ok
+    else:
+        assert plan.ok, messages(plan)
+        assert plan.to_create[0].values[key] == value
+
+
+def test_a_refused_choice_says_which_values_are_accepted(accounts, units):
+    plan = plan_for([["Họ và tên", "Mã đơn vị", "Nhóm thành phần", "Giới tính"],
+                     ["Trần Văn Đúng", "BK", "Cán bộ kỹ thuật", "Nam"],
+                     ["Trần Thị Hai", "BK", "Giảng viên", "X"]], accounts["officer"])
+    (row, column, text), (row2, column2, text2) = messages(plan)
+    assert (row, column, row2, column2) == (2, "C", 3, "D")
+    assert text.startswith("“Cán bộ kỹ thuật” không được chấp nhận ở cột này.")
+    for label in ("“Lãnh đạo quản lý”", "“Giảng viên”", "“Viên chức hành chính”", "“Khác”"):
+        assert label in text
+    assert "“Lãnh đạo”" in text  # an example of the usual names that work too
+    assert "“Nam”; “Nữ”" in text2 or "“Nữ”; “Nam”" in text2
+
+
 def test_duplicate_people_in_the_file_are_refused(accounts, units):
     rows = [["Họ và tên", "Mã đơn vị", "Email", "Số điện thoại"],
             ["Nguyễn Văn An", "BK", "an@x.vn", "0912345678"],
