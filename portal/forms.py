@@ -8,23 +8,28 @@ from .models import Unit
 from .text import nfc
 
 
-def composed(data):
-    """A copy of submitted form data with every text value in composed form (NFC)."""
+def composed(data, keep: frozenset[str] = frozenset()):
+    """A copy of submitted form data with every text value in composed form (NFC),
+    except under the names in `keep`."""
     if hasattr(data, "lists"):  # a QueryDict: keep every value of a repeated key
         copy = data.copy()
         for key, values in data.lists():
-            copy.setlist(key, [nfc(value) for value in values])
+            if key not in keep:
+                copy.setlist(key, [nfc(value) for value in values])
         return copy
-    return {key: nfc(value) for key, value in data.items()}
+    return {key: value if key in keep else nfc(value) for key, value in data.items()}
 
 
 class ComposedTextMixin:
     """Put first among a form's bases: its fields, `clean_*` methods and uniqueness
-    checks see the text composed (NFC), as it will be stored (see portal.signals)."""
+    checks see the text composed (NFC), as it will be stored (see portal.signals).
+    Passwords are left exactly as typed: their hashes were made from the typed text."""
 
     def full_clean(self) -> None:
         if self.is_bound:
-            self.data = composed(self.data)
+            secret = frozenset(self.add_prefix(name) for name, field in self.fields.items()
+                               if isinstance(field.widget, forms.PasswordInput))
+            self.data = composed(self.data, keep=secret)
         super().full_clean()
 
 

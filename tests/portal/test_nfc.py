@@ -67,3 +67,13 @@ def test_a_forms_own_checks_see_composed_text():
             return self.cleaned_data["name"]
 
     assert NameForm(data={"name": DECOMPOSED}).is_valid()
+
+
+def test_a_password_is_checked_exactly_as_typed(client, accounts):
+    """Composing a password would lock out whoever set it decomposed."""
+    member = accounts["member"]
+    member.set_password(DECOMPOSED + "9")
+    member.save()
+    response = client.post(reverse("login"), {"username": "member",
+                                              "password": DECOMPOSED + "9"})
+    assert response.status_code == 302
