@@ -35,14 +35,13 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Floor, Least, RowNumber, Substr, TruncMonth
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal import charts
 from portal.models import PATH_STEP, Unit, User
-from portal.numbers import percent, rounded
+from portal.numbers import format_figure, percent, rounded
 
 from .models import AgeBand, Answer, Invitation, Question, Response, Survey
 from .models.questionnaire import LIKERT_LABELS
@@ -66,8 +65,12 @@ def _percent(part: int, whole: int) -> float:
     return float(value) if value is not None else 0.0
 
 
-def _decimal(value) -> float | None:
-    return None if value is None else float(value)
+def _decimal(value, places: int | None = None) -> float | None:
+    """A figure as a float for templates and charts; means rounded by the portal's rule, so
+    that a table and its chart read the same."""
+    if value is None:
+        return None
+    return float(rounded(value, places)) if places is not None else float(value)
 
 
 # --- groups (the rows of a breakdown) ------------------------------------------------
@@ -209,7 +212,7 @@ class QuestionResult:
             return charts.column_chart(
                 [c.label for c in self.distribution],
                 [charts.Series(_("Answers"), [c.count for c in self.distribution])],
-                title=title, height=200)
+                title=title, height=200, width=CHART_WIDTH)
         return ""
 
 
@@ -228,22 +231,31 @@ class SurveyResults:
 # --- computing ---------------------------------------------------------------------------
 
 
-def _bins(lo: Decimal, hi: Decimal) -> tuple[Decimal, int]:
-    """Bin width and count for a number question's distribution."""
+def _bins(lo: Decimal, hi: Decimal, integral: bool) -> tuple[Decimal, int]:
+    """Bin width and count for a number question's distribution. Whole numbers (years,
+    people) get whole bins that share no end point: 0–3, 4–7, ..."""
+    if integral:
+        values = int(hi - lo) + 1
+        width = -(-values // NUMBER_BINS)
+        return Decimal(width), -(-values // width)
     span = hi - lo
     if span == 0:
         return Decimal(1), 1
-    if lo == lo.to_integral() and hi == hi.to_integral() and span < NUMBER_BINS + 2:
-        return Decimal(1), int(span) + 1
     return span / NUMBER_BINS, NUMBER_BINS
 
 
-def _bin_label(lo: Decimal, width: Decimal, index: int, count: int) -> str:
+def _bin_label(lo: Decimal, width: Decimal, index: int, count: int, integral: bool) -> str:
     start = lo + width * index
-    if width == 1 and start == start.to_integral():
-        return number_format(start, 0)
+    if integral:
+        if width == 1:
+            return format_figure(start, 0)
+        return f"{format_figure(start, 0)}–{format_figure(start + width - 1, 0)}"
+    places = 1 if width >= 1 else 2
     end = start + width
-    return f"{number_format(start, 1)}–{number_format(end, 1)}"
+    if index == count - 1:  # the last bin holds its end point (the largest answer)
+        return f"{format_figure(start, places)}–{format_figure(end, places)}"
+    return _("%(start)s to under %(end)s") % {"start": format_figure(start, places),
+                                              "end": format_figure(end, places)}
 
 
 def compute(survey: Survey, *, questions: list[Question] | None = None,
@@ -272,6 +284,7 @@ def compute(survey: Survey, *, questions: list[Question] | None = None,
     text_totals: dict[int, int] = defaultdict(int)
     for row in (answers.values("question_id", "choice_id", "value").order_by()
                 .annotate(n=Count("pk"), mean_number=Avg("number"), lo=Min("number"),
+                          fractional=Count("pk", filter=~Q(number=Floor(F("number")))),
                           hi=Max("number"), first=Min("date"), last=Max("date"),
                           texts=Count("pk", filter=Q(choice__isnull=True) & ~Q(text="")),
                           leads=Count("pk", filter=Q(lead=True)))):
@@ -323,7 +336,7 @@ def compute(survey: Survey, *, questions: list[Question] | None = None,
         elif question.kind == Question.Kind.NUMBER:
             own = stats.get((qid, None))
             if own:
-                result.mean = _decimal(own["mean_number"])
+                result.mean = _decimal(own["mean_number"], 2)
                 result.minimum, result.maximum = _decimal(own["lo"]), _decimal(own["hi"])
                 result.distribution = [Tally(label, c, _percent(c, n))
                                        for label, c in number_bins.get(qid, [])]
@@ -340,7 +353,8 @@ def compute(survey: Survey, *, questions: list[Question] | None = None,
 def _mean(points: range, counts: list[int]) -> float | None:
     """The mean of a scale from its distribution (counted in SQL): exact, no second pass."""
     people = sum(counts)
-    return sum(p * c for p, c in zip(points, counts, strict=True)) / people if people else None
+    total = sum(p * c for p, c in zip(points, counts, strict=True))
+    return float(rounded(Decimal(total) / people, 2)) if people else None
 
 
 def _number_distribution(answers: QuerySet, stats: dict, kinds: dict) -> dict:
@@ -349,19 +363,20 @@ def _number_distribution(answers: QuerySet, stats: dict, kinds: dict) -> dict:
     for (qid, _choice), row in stats.items():
         if kinds.get(qid) == Question.Kind.NUMBER and row["lo"] is not None:
             lo, hi = Decimal(row["lo"]), Decimal(row["hi"])
-            width, count = _bins(lo, hi)
-            ranges[qid] = (lo, width, count)
+            integral = not row["fractional"]
+            width, count = _bins(lo, hi, integral)
+            ranges[qid] = (lo, width, count, integral)
     if not ranges:
         return {}
     whens = [When(question_id=qid, then=Least(
         Cast(Floor((F("number") - Value(lo)) / Value(width)), IntegerField()),
-        Value(count - 1))) for qid, (lo, width, count) in ranges.items()]
+        Value(count - 1))) for qid, (lo, width, count, _whole) in ranges.items()]
     rows = (answers.filter(question_id__in=list(ranges), number__isnull=False)
             .annotate(bin=Case(*whens, output_field=IntegerField()))
             .values("question_id", "bin").annotate(n=Count("id")))
     counts = {(r["question_id"], r["bin"]): r["n"] for r in rows}
-    return {qid: [(_bin_label(lo, width, i, count), counts.get((qid, i), 0))
-                  for i in range(count)] for qid, (lo, width, count) in ranges.items()}
+    return {qid: [(_bin_label(lo, width, i, count, whole), counts.get((qid, i), 0))
+                  for i in range(count)] for qid, (lo, width, count, whole) in ranges.items()}
 
 
 def _date_distribution(answers: QuerySet, kinds: dict) -> dict:

@@ -66,13 +66,15 @@ def test_activity_of_the_whole_university(period, units):
     assert [s.id for s in activity.running] == [whole.pk, own.pk]
     assert activity.opened == 2 and activity.closed == 1
     first = activity.running[0]
-    assert (first.invited, first.answered, first.rate) == (7, 4, 57.1)
+    # The demo organisation's six accounts are in the audience too (three of them in BK,
+    # one in KHTN): 7 members + 6 invited, 4 answered.
+    assert (first.invited, first.answered, first.rate) == (13, 4, 30.8)
     rates = {r.unit: (r.invited, r.answered) for r in activity.unit_rates}
-    # Both surveys together: BK has 5 members invited twice (one answered each survey once
-    # plus three more for the first); KHTN 2 invited once.
-    assert rates["Công đoàn Trường Đại học Bách khoa"] == (10, 4)
-    assert rates["Công đoàn Trường Đại học Khoa học Tự nhiên"] == (2, 1)
-    assert (activity.invited, activity.answered) == (12, 5)
+    # Both surveys together: BK has 5 members and 3 demo accounts invited twice (three
+    # answered the first survey, one the second); KHTN 2 members and 1 account invited once.
+    assert rates["Công đoàn Trường Đại học Bách khoa"] == (16, 4)
+    assert rates["Công đoàn Trường Đại học Khoa học Tự nhiên"] == (3, 1)
+    assert (activity.invited, activity.answered) == (21, 5)
     assert "<svg" in activity.chart("Tỷ lệ phản hồi")
 
 
@@ -81,7 +83,7 @@ def test_activity_of_one_unit_counts_only_its_members(period, units):
     today = timezone.localdate()
     activity = survey_activity(start=today - timedelta(days=30), end=today, scope=units["KHTN"])
     assert [s.id for s in activity.running] == [whole.pk]
-    assert (activity.running[0].invited, activity.running[0].answered) == (2, 1)
+    assert (activity.running[0].invited, activity.running[0].answered) == (3, 1)
     outside = survey_activity(start=today - timedelta(days=8), end=today, scope=units["KHTN"])
     assert outside.running == []
 
