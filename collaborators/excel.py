@@ -74,7 +74,9 @@ COLUMNS: tuple[Column, ...] = (
 )
 BY_KEY = {column.key: column for column in COLUMNS}
 # Row-number columns offices add; recognised so that they are not reported as unknown.
-IGNORED_HEADERS = {"stt", "tt", "so thu tu", "no", "#"}
+# Also the reason column of a sheet of rejected rows, when it is uploaded again fixed.
+IGNORED_HEADERS = {"stt", "tt", "so thu tu", "no", "#", "ly do chua nhap duoc",
+                   "why it was not imported"}
 
 
 def header_key(text: object) -> str:
@@ -123,7 +125,8 @@ def _row(c: Collaborator) -> list:
     ]
 
 
-def _workbook(title: str, widths: Iterable[int]):
+def new_workbook(title: str, widths: Iterable[int]):
+    """A write-only workbook of one sheet, its columns this wide, its header row frozen."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -135,7 +138,7 @@ def _workbook(title: str, widths: Iterable[int]):
     return workbook, sheet
 
 
-def _cells(sheet, values: Iterable, *, header: bool = False) -> list:
+def row_cells(sheet, values: Iterable, *, header: bool = False) -> list:
     """One row of a write-only sheet. Every cell goes through `safe_cell`: a name or a note
     that starts with "=", "+", "-" or "@" is text, never a formula. Dates read dd/mm/yyyy;
     text cells are text (a phone keeps its leading 0)."""
@@ -157,7 +160,7 @@ def _cells(sheet, values: Iterable, *, header: bool = False) -> list:
     return cells
 
 
-def _saved(workbook) -> bytes:
+def to_bytes(workbook) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -166,11 +169,11 @@ def _saved(workbook) -> bytes:
 def roster_workbook(collaborators: Iterable[Collaborator]) -> bytes:
     """The roster as .xlsx: Vietnamese headers, real dates (dd/mm/yyyy), text phones."""
     with translation.override("vi"):
-        workbook, sheet = _workbook(str(_("Collaborators")), (c.width for c in COLUMNS))
-        sheet.append(_cells(sheet, (vi_header(c) for c in COLUMNS), header=True))
+        workbook, sheet = new_workbook(str(_("Collaborators")), (c.width for c in COLUMNS))
+        sheet.append(row_cells(sheet, (vi_header(c) for c in COLUMNS), header=True))
         for collaborator in collaborators:
-            sheet.append(_cells(sheet, _row(collaborator)))
-        return _saved(workbook)
+            sheet.append(row_cells(sheet, _row(collaborator)))
+        return to_bytes(workbook)
 
 
 def _write_row(sheet, number: int, values: Iterable) -> None:
@@ -218,7 +221,7 @@ def template_workbook(example_unit_code: str = "") -> bytes:
             lines.append((_("Your unit code"), example_unit_code))
         for number, (name, text) in enumerate(lines, start=1):
             _write_row(guide, number, (str(name) or None, str(text) or None))
-        return _saved(workbook)
+        return to_bytes(workbook)
 
 
 COLUMN_HELP = {

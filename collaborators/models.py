@@ -349,6 +349,10 @@ class ImportBatch(models.Model):
     applied_at = models.DateTimeField(null=True, blank=True)
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
+    # When only the valid rows were imported: the refused ones, with their reasons, to fix
+    # and upload again (deleted with the other sheets after a day).
+    rejected_file = models.FileField(upload_to=import_upload_to, max_length=200, blank=True)
+    rejected_count = models.PositiveIntegerField(default=0)
 
     objects = ImportBatchQuerySet.as_manager()
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("nhap-excel/", imports.import_start, name="import"),
     path("nhap-excel/mau/", imports.import_template, name="import_template"),
     path("nhap-excel/<int:pk>/", imports.import_preview, name="import_preview"),
+    path("nhap-excel/<int:pk>/dong-can-sua/", imports.import_rejected, name="import_rejected"),
     path("tap-huan/", trainings.training_list, name="training_list"),
     path("tap-huan/them/", trainings.training_form, name="training_create"),
     path("tap-huan/<int:pk>/", trainings.training_detail, name="training_detail"),

@@ -60,10 +60,30 @@ class ImportPlan:
     errors: list[CellError] = field(default_factory=list)
     file_error: str = ""
     ignored_headers: list[str] = field(default_factory=list)
+    sheet: Sheet | None = None  # what was read, for the sheet of rejected rows
 
     @property
     def ok(self) -> bool:
         return not self.file_error and not self.errors
+
+    @property
+    def valid_rows(self) -> int:
+        return len(self.to_create) + len(self.to_update)
+
+    @property
+    def can_import_valid(self) -> bool:
+        """Some rows are wrong, others would change the roster: those can go in now."""
+        return not self.file_error and bool(self.errors) and bool(self.valid_rows)
+
+    def rejected(self) -> list[tuple[tuple, list[CellError]]]:
+        """The cells of each refused row as the sheet wrote them, with its problems."""
+        if self.sheet is None:
+            return []
+        by_row: dict[int, list[CellError]] = defaultdict(list)
+        for error in self.errors:
+            by_row[error.row].append(error)
+        return [(cells, by_row[number]) for number, cells in self.sheet.rows
+                if number in by_row]
 
     @property
     def can_confirm(self) -> bool:
@@ -317,6 +337,7 @@ def plan_roster_import(*, fileobj: IO[bytes], user: User) -> ImportPlan:
         return plan
     plan.rows_read = len(sheet.rows)
     plan.ignored_headers = sheet.ignored
+    plan.sheet = sheet
     if not sheet.rows:
         plan.file_error = _("The sheet has a header row but no data rows below it.")
         return plan

@@ -79,6 +79,7 @@ class Sheet:
     columns: dict[int, Column]  # 0-based position -> column
     ignored: list[str]
     rows: list[tuple[int, tuple]]  # (Excel row number, cells)
+    header: tuple = ()  # the header row's cells, as written
 
 
 def read_sheet(fileobj: IO[bytes]) -> Sheet:
@@ -134,4 +135,4 @@ def read_sheet(fileobj: IO[bytes]) -> Sheet:
         if len(data) >= max_rows():
             raise too_many_rows()
         data.append((number, cells))
-    return Sheet(header_row, columns, ignored, data)
+    return Sheet(header_row, columns, ignored, data, tuple(header))

@@ -7,6 +7,7 @@ import tempfile
 from datetime import timedelta
 
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -19,6 +20,7 @@ from ..models import Collaborator, ImportBatch
 from ..normalise import compose_text_fields
 from .limits import CHUNK, copy_in_chunks
 from .plan import LOOKUP_CHUNK, ImportPlan, plan_roster_import
+from .rejected import rejected_workbook
 from .sheet import check_workbook
 
 
@@ -70,9 +72,8 @@ def _apply(plan: ImportPlan, by: User, reason: str) -> None:
 
 @transaction.atomic
 def roster_import_preview(*, upload: UploadedFile, by: User) -> ImportBatch:
-    """Keep the uploaded sheet (privately) for its preview. Sheets never confirmed hold
-    people's phones and emails for nothing: this person's earlier ones, and anyone's older
-    than a day, are deleted."""
+    """Keep the uploaded sheet (privately) for its preview, once it is known to be a
+    workbook of a sensible size; stale sheets are deleted (`_discard_stale`)."""
     with tempfile.SpooledTemporaryFile(max_size=CHUNK * 16) as copy:
         copy_in_chunks(upload, copy)  # refused as soon as it passes the limit
         check_workbook(copy)  # a zip bomb is refused before it is stored or opened
@@ -84,12 +85,17 @@ def roster_import_preview(*, upload: UploadedFile, by: User) -> ImportBatch:
 
 
 def _discard_stale(by: User) -> None:
-    stale = ImportBatch.objects.filter(
-        Q(created_by=by) | Q(created_at__lt=timezone.now() - timedelta(days=1)),
-        status=ImportBatch.Status.PREVIEWED)
+    """Sheets never confirmed (this person's earlier ones, and anyone's older than a day),
+    and sheets of rejected rows older than a day: they hold phones and emails for nothing."""
+    old = Q(created_at__lt=timezone.now() - timedelta(days=1))
+    stale = ImportBatch.objects.filter(Q(created_by=by) | old,
+                                       status=ImportBatch.Status.PREVIEWED)
     for batch in stale:
         batch.file.delete(save=False)
         batch.delete()
+    for batch in ImportBatch.objects.filter(old).exclude(rejected_file=""):
+        batch.rejected_file.delete(save=False)
+        batch.save(update_fields=["rejected_file"])
 
 
 def roster_import_plan(batch: ImportBatch, by: User) -> ImportPlan:
@@ -99,15 +105,20 @@ def roster_import_plan(batch: ImportBatch, by: User) -> ImportPlan:
         return plan_roster_import(fileobj=handle, user=by)
 
 
-def roster_import_confirm(*, batch: ImportBatch, by: User) -> ImportBatch:
+def roster_import_confirm(*, batch: ImportBatch, by: User,
+                          valid_rows_only: bool = False) -> ImportBatch:
     """Check the kept sheet again and write all of it in one transaction, or nothing
-    (raising ImportRejected with the new plan). Confirming twice imports once."""
+    (raising ImportRejected with the new plan). Confirming twice imports once.
+
+    With `valid_rows_only`, the rows that pass the checks now are written (in one
+    transaction) and the others are kept as a sheet to fix and upload again
+    (`batch.rejected_file`, with a reason per row)."""
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk, created_by=by)
         if batch.status == ImportBatch.Status.APPLIED:
             return batch
         plan = roster_import_plan(batch, by)
-        if not plan.can_confirm:
+        if not (plan.can_confirm or valid_rows_only and plan.can_import_valid):
             raise ImportRejected(plan)
         try:
             with transaction.atomic():
@@ -120,6 +131,10 @@ def roster_import_confirm(*, batch: ImportBatch, by: User) -> ImportBatch:
         batch.status = ImportBatch.Status.APPLIED
         batch.applied_at = timezone.now()
         batch.created_count, batch.updated_count = len(plan.to_create), len(plan.to_update)
+        if plan.errors:
+            batch.rejected_count = plan.error_rows
+            batch.rejected_file.save("rejected.xlsx", ContentFile(rejected_workbook(plan)),
+                                     save=False)
         # The sheet holds people's phones and emails: once applied, only the counts are kept.
         stored, storage = batch.file.name, batch.file.storage
         batch.file = ""

@@ -1,6 +1,7 @@
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -12,6 +13,7 @@ from ..forms import ImportUploadForm
 from ..importer import (
     ImportFileError,
     ImportRejected,
+    rejected_workbook,
     roster_import_confirm,
     roster_import_plan,
     roster_import_preview,
@@ -53,12 +55,17 @@ def import_template(request):
 def import_preview(request, pk: int):
     batch = get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk)
     if batch.status == ImportBatch.Status.APPLIED:
+        if batch.rejected_file:  # what was left out, to fix and upload again
+            return render(request, "collaborators/import_done.html",
+                          {"batch": batch, "section": "import"})
         messages.info(request, _("This file was imported: %(c)s added, %(u)s updated.")
                       % {"c": batch.created_count, "u": batch.updated_count})
         return redirect("collaborators:list")
     if request.method == "POST":
+        valid_rows_only = request.POST.get("rows") == "valid"
         try:
-            batch = roster_import_confirm(batch=batch, by=request.user)
+            batch = roster_import_confirm(batch=batch, by=request.user,
+                                          valid_rows_only=valid_rows_only)
         except ImportRejected as rejected:
             plan = rejected.plan
             messages.error(request, _("Nothing was imported: the file no longer passes the "
@@ -66,6 +73,8 @@ def import_preview(request, pk: int):
         else:
             messages.success(request, _("Imported: %(c)s added, %(u)s updated.")
                              % {"c": batch.created_count, "u": batch.updated_count})
+            if batch.rejected_file:
+                return redirect("collaborators:import_preview", pk=batch.pk)
             return redirect("collaborators:list")
     else:
         plan = roster_import_plan(batch, request.user)
@@ -73,3 +82,25 @@ def import_preview(request, pk: int):
         "batch": batch, "plan": plan, "limit": PREVIEW_ROWS, "section": "import",
         "creates": plan.to_create[:PREVIEW_ROWS], "updates": plan.to_update[:PREVIEW_ROWS],
     })
+
+
+@role_required("officer")
+def import_rejected(request, pk: int):
+    """The refused rows of an upload, with the reason for each, as .xlsx to fix: worked out
+    from the kept sheet before the import, kept with the batch after a partial import."""
+    batch = get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk)
+    if batch.rejected_file:
+        try:
+            content = batch.rejected_file.read()
+        except FileNotFoundError:
+            raise Http404 from None
+    else:
+        plan = roster_import_plan(batch, request.user)
+        if not plan.errors:
+            raise Http404
+        content = rejected_workbook(plan)
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    name = f"dong-can-sua-{timezone.localdate():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
