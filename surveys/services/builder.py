@@ -2,7 +2,14 @@
 
 Once a survey has responses its questionnaire is frozen except for wording (question text,
 help text, section titles) and order: any other change would alter what the collected
-answers mean, so it is refused with `StructureLocked`, and the officer is offered a copy."""
+answers mean, so it is refused with `StructureLocked`, and the officer is offered a copy.
+
+Every write begins by locking the survey's row (`_lock`): two officers (or two tabs)
+moving, copying and deleting on one survey at the same moment then take turns, and each
+finds the survey as the previous one left it. What has gone meanwhile is refused with a
+clear message (`ChangedMeanwhile`), never a server error. On SQLite, where
+`select_for_update` does nothing, transactions already take the database's write lock
+when they begin (see the settings)."""
 
 from __future__ import annotations
 
@@ -34,6 +41,35 @@ class StructureLocked(ValidationError):
               "change in a way that would alter what those answers mean. Make a copy of the "
               "survey to change them.") % {"n": count}, code="locked")
         self.survey = survey
+
+
+class ChangedMeanwhile(ValidationError):
+    def __init__(self) -> None:
+        super().__init__(
+            _("Someone else changed this survey at the same moment, and what you acted on "
+              "is no longer there. The page now shows the survey as it is: check it and try "
+              "again if needed."), code="changed_meanwhile")
+
+
+def _lock(survey: Survey) -> Survey:
+    """Lock the survey's row for this transaction, and read it again as it now is (another
+    officer may have changed or deleted it while this request waited)."""
+    try:
+        survey.refresh_from_db(from_queryset=Survey.objects.select_for_update())
+    except Survey.DoesNotExist:
+        raise ChangedMeanwhile() from None
+    return survey
+
+
+def _lock_item(item: Question | Section) -> Question | Section:
+    """Lock the survey of a question or section, then read the item again."""
+    survey = _lock(Survey(pk=item.survey_id))
+    try:
+        item.refresh_from_db()
+    except type(item).DoesNotExist:
+        raise ChangedMeanwhile() from None
+    item.survey = survey
+    return item
 
 
 def is_locked(survey: Survey) -> bool:
@@ -83,7 +119,11 @@ def survey_create(*, by: User, fields: dict[str, Any], audience_units: Iterable[
 @transaction.atomic
 def survey_update(*, survey: Survey, by: User, fields: dict[str, Any],
                   audience_units: Iterable[Unit]) -> Survey:
-    if "anonymous" in fields and fields["anonymous"] != survey.anonymous and is_locked(survey):
+    current = Survey.objects.select_for_update().filter(pk=survey.pk).values_list(
+        "anonymous", flat=True).first()
+    if current is None:
+        raise ChangedMeanwhile()
+    if "anonymous" in fields and fields["anonymous"] != current and is_locked(survey):
         raise StructureLocked(survey)
     for name, value in fields.items():
         setattr(survey, name, value)
@@ -101,6 +141,7 @@ def survey_open(*, survey: Survey, by: User) -> int:
     """Open a draft (or reopen a closed survey): invite the whole audience. Returns the
     number of members invited."""
     now = timezone.now()
+    _lock(survey)
     if survey.status == Survey.Status.OPEN:
         raise ValidationError(_("This survey is already open."), code="already_open")
     if not survey.questions.exists():
@@ -123,6 +164,7 @@ def survey_open(*, survey: Survey, by: User) -> int:
 
 @transaction.atomic
 def survey_close(*, survey: Survey, by: User) -> Survey:
+    _lock(survey)
     if survey.status != Survey.Status.OPEN:
         raise ValidationError(_("Only an open survey can be closed."), code="not_open")
     now = timezone.now()
@@ -141,6 +183,7 @@ def survey_close(*, survey: Survey, by: User) -> Survey:
 
 @transaction.atomic
 def survey_delete(*, survey: Survey, by: User) -> None:
+    _lock(survey)
     if survey.status != Survey.Status.DRAFT or is_locked(survey):
         raise ValidationError(_("Only a draft without responses can be deleted."),
                               code="not_draft")
@@ -150,6 +193,7 @@ def survey_delete(*, survey: Survey, by: User) -> None:
 @transaction.atomic
 def survey_copy(*, survey: Survey, by: User) -> Survey:
     """A new draft with the same settings, audience and questionnaire, and no responses."""
+    _lock(survey)  # copied whole, as one officer left it
     now = timezone.now().replace(second=0, microsecond=0)
     copy = Survey.objects.create(
         title=(_("Copy of %(title)s") % {"title": survey.title})[:300],
@@ -188,6 +232,7 @@ def survey_copy(*, survey: Survey, by: User) -> Survey:
 @transaction.atomic
 def survey_publish_results(*, survey: Survey, by: User, questions: Sequence[Question]) -> int:
     """Show the chosen results to the respondents once the survey is over."""
+    _lock(survey)
     if not survey.is_over():
         raise ValidationError(_("Results can be published only after the survey closes."),
                               code="not_over")
@@ -205,6 +250,7 @@ def survey_publish_results(*, survey: Survey, by: User, questions: Sequence[Ques
 
 @transaction.atomic
 def section_create(*, survey: Survey, by: User, title: str, description: str = "") -> Section:
+    _lock(survey)
     last = survey.sections.aggregate(m=Max("position"))["m"]
     section = Section(survey=survey, title=title, description=description,
                       position=0 if last is None else last + 1)
@@ -216,6 +262,7 @@ def section_create(*, survey: Survey, by: User, title: str, description: str = "
 
 @transaction.atomic
 def section_update(*, section: Section, by: User, title: str, description: str) -> Section:
+    _lock_item(section)
     section.title, section.description = title, description
     section.full_clean()
     section.save()
@@ -225,6 +272,7 @@ def section_update(*, section: Section, by: User, title: str, description: str) 
 
 @transaction.atomic
 def section_delete(*, section: Section, by: User) -> None:
+    _lock_item(section)
     if section.questions.exists():
         raise ValidationError(_("Move or delete this section's questions first."),
                               code="not_empty")
@@ -246,6 +294,7 @@ def _swap(items: list, item, direction: str) -> bool:
 
 @transaction.atomic
 def section_move(*, section: Section, by: User, direction: str) -> None:
+    _lock_item(section)
     survey = section.survey
     sections = list(survey.sections.select_for_update().order_by("position", "id"))
     if not _swap(sections, section, direction):
@@ -281,6 +330,14 @@ def _set_choices(question: Question, labels: Sequence[str]) -> None:
             Choice.objects.create(question=question, label=label, position=position)
 
 
+def _ensure_present(*items) -> None:
+    """What a form chose (a section, the condition's choices) may have been deleted by
+    someone else since the form was drawn."""
+    for item in items:
+        if not type(item).objects.filter(pk=item.pk).exists():
+            raise ChangedMeanwhile()
+
+
 def _condition_of(choices: Sequence[Choice]) -> Question | None:
     return choices[0].question if choices else None
 
@@ -288,6 +345,8 @@ def _condition_of(choices: Sequence[Choice]) -> Question | None:
 @transaction.atomic
 def question_create(*, survey: Survey, by: User, section: Section, fields: dict[str, Any],
                     labels: Sequence[str], condition_choices: Sequence[Choice]) -> Question:
+    _lock(survey)
+    _ensure_present(section, *condition_choices)
     _ensure_unlocked(survey)
     last = section.questions.aggregate(m=Max("position"))["m"]
     question = Question(survey=survey, section=section,
@@ -305,6 +364,8 @@ def question_create(*, survey: Survey, by: User, section: Section, fields: dict[
 @transaction.atomic
 def question_update(*, question: Question, by: User, section: Section, fields: dict[str, Any],
                     labels: Sequence[str], condition_choices: Sequence[Choice]) -> Question:
+    _lock(question.survey)
+    _ensure_present(question, section, *condition_choices)
     survey = question.survey
     condition = _condition_of(condition_choices)
     current_labels = list(question.choices.order_by("position", "id")
@@ -337,6 +398,7 @@ def question_update(*, question: Question, by: User, section: Section, fields: d
 
 @transaction.atomic
 def question_delete(*, question: Question, by: User) -> None:
+    _lock_item(question)
     survey = question.survey
     _ensure_unlocked(survey)
     dependent = question.dependents.values_list("text", flat=True).first()
@@ -351,6 +413,7 @@ def question_delete(*, question: Question, by: User) -> None:
 @transaction.atomic
 def question_move(*, question: Question, by: User, direction: str) -> None:
     """Up or down within its section; order changes never alter collected answers."""
+    _lock_item(question)
     survey = question.survey
     siblings = list(Question.objects.select_for_update()
                     .filter(section_id=question.section_id).order_by("position", "id"))

@@ -25,7 +25,8 @@ from ..services import (
     section_move,
     section_update,
 )
-from .manage import managed
+from ..services.builder import ChangedMeanwhile
+from .manage import back_to, managed
 
 
 def _locked_message(request, error: ValidationError) -> None:
@@ -108,15 +109,17 @@ def _act_on(request, pk: int, model, object_id: int, action, done: str = "", **k
     """POST-only builder actions on one question or section: run the service, say what
     happened (or why not), go back to the builder."""
     survey = managed(request, pk)
-    item = get_object_or_404(model, pk=object_id, survey=survey)
+    item = model.objects.filter(pk=object_id, survey=survey).first()
     try:
+        if item is None:  # deleted by someone else a moment ago
+            raise ChangedMeanwhile()
         action(by=request.user, **{model._meta.model_name: item}, **kwargs)
     except ValidationError as error:
         _locked_message(request, error)
     else:
         if done:
             messages.success(request, done)
-    return redirect("surveys:builder", pk)
+    return back_to(survey, "surveys:builder")
 
 
 def _direction(request) -> str:
@@ -143,7 +146,11 @@ def section_add(request, pk: int):
     survey = managed(request, pk)
     form = SectionForm(request.POST)
     if form.is_valid():
-        section_create(survey=survey, by=request.user, **form.cleaned_data)
+        try:
+            section_create(survey=survey, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _locked_message(request, error)
+            return back_to(survey, "surveys:builder")
         messages.success(request, _("The section was added."))
     else:
         messages.error(request, _("A section needs a title."))
@@ -156,9 +163,13 @@ def section_edit(request, pk: int, section_id: int):
     section = get_object_or_404(Section, pk=section_id, survey=survey)
     form = SectionForm(request.POST or None, instance=section)
     if request.method == "POST" and form.is_valid():
-        section_update(section=section, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The section was saved."))
-        return redirect("surveys:builder", pk)
+        try:
+            section_update(section=section, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The section was saved."))
+            return redirect("surveys:builder", pk)
     return render(request, "surveys/section_form.html",
                   {"form": form, "survey": survey, "section": section})
 

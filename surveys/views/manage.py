@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -48,6 +49,14 @@ def base_url(request) -> str:
 
 def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
+
+
+def back_to(survey: Survey, page: str = "") -> HttpResponseRedirect:
+    """After an action: to the survey's page (or `page` of it), or to the list when someone
+    else deleted the survey meanwhile."""
+    if not Survey.objects.filter(pk=survey.pk).exists():
+        return redirect("surveys:list")
+    return redirect(page, survey.pk) if page else redirect(survey)
 
 
 @role_required("officer")
@@ -122,7 +131,7 @@ def _action(request, pk: int, action, success: str):
         messages.error(request, _error_text(error))
     else:
         messages.success(request, success % {"n": result if isinstance(result, int) else 0})
-    return redirect(survey)
+    return back_to(survey)
 
 
 @require_POST
@@ -147,7 +156,7 @@ def survey_delete_view(request, pk: int):
         survey_delete(survey=survey, by=request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
-        return redirect(survey)
+        return back_to(survey)
     messages.success(request, _("The draft was deleted."))
     return redirect("surveys:list")
 
@@ -156,7 +165,11 @@ def survey_delete_view(request, pk: int):
 @login_required
 def survey_copy_view(request, pk: int):
     survey = managed(request, pk)
-    copy = survey_copy(survey=survey, by=request.user)
+    try:
+        copy = survey_copy(survey=survey, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return back_to(survey)
     messages.success(request, _("A copy was made as a new draft: change what you need, then "
                                 "open it."))
     return redirect("surveys:builder", copy.pk)

@@ -350,3 +350,36 @@ def test_the_committee_manages_every_units_survey(client_for, accounts, answered
     client = client_for(accounts["committee"])
     assert client.get(reverse("surveys:builder", args=[survey.pk])).status_code == 200
     assert survey.title in client.get(reverse("surveys:list")).content.decode()
+
+
+def test_acting_on_what_someone_else_just_deleted_gives_a_message(client_for, accounts, units):
+    """Two tabs on one survey: one deletes a question, the other then moves or deletes it."""
+    from django.core.exceptions import ValidationError
+
+    from surveys.services import question_move
+
+    survey = SurveyFactory(owner_unit=units["BK"], status="draft")
+    question = add_question(survey, K.SHORT_TEXT, "Sắp bị xóa")
+    add_question(survey, K.SHORT_TEXT, "Ở lại")
+    stale = Question.objects.get(pk=question.pk)
+    Question.objects.filter(pk=question.pk).delete()
+    with pytest.raises(ValidationError, match="Có người khác vừa thay đổi khảo sát này"):
+        question_move(question=stale, by=accounts["officer"], direction="down")
+    client = client_for(accounts["officer"])
+    for name in ("surveys:question_move", "surveys:question_delete"):
+        response = client.post(reverse(name, args=[survey.pk, question.pk]), follow=True)
+        assert response.status_code == 200
+        assert "Có người khác vừa thay đổi khảo sát này" in response.content.decode()
+    assert list(survey.questions.values_list("text", flat=True)) == ["Ở lại"]
+
+
+def test_copying_a_survey_deleted_meanwhile_gives_a_message(accounts, units):
+    from django.core.exceptions import ValidationError
+
+    from surveys.services import survey_copy
+
+    survey = SurveyFactory(owner_unit=units["BK"], status="draft")
+    Survey.objects.filter(pk=survey.pk).delete()
+    with pytest.raises(ValidationError, match="Có người khác vừa thay đổi khảo sát này"):
+        survey_copy(survey=survey, by=accounts["officer"])
+    assert not Survey.objects.exists()

@@ -155,3 +155,59 @@ def test_parallel_posts_to_a_live_server_all_end_on_the_thank_you_page(live_serv
         assert Response.objects.filter(survey=survey).count() == len(invitations)
         Response.objects.filter(survey=survey).delete()
         Invitation.objects.filter(survey=survey).update(used=False)
+
+
+def builder_race(units, accounts, rounds: int) -> list:
+    """Move, copy and delete on one draft survey at the same instant, as three officers'
+    tabs would: every request must end on a page with a message, never a server error."""
+    from django.contrib.messages import get_messages
+
+    officer = accounts["officer"]
+    outcomes = []
+    for _round in range(rounds):
+        survey = SurveyFactory(owner_unit=units["BK"], status="draft", created_by=officer)
+        first = add_question(survey, Question.Kind.SINGLE, "Một", ["A", "B"])
+        second = add_question(survey, Question.Kind.SINGLE, "Hai", ["C", "D"],
+                              condition=(first, ["A"]))
+        add_question(survey, Question.Kind.SHORT_TEXT, "Ba")
+        posts = [
+            (reverse("surveys:question_move", args=[survey.pk, second.pk]), {"huong": "len"}),
+            (reverse("surveys:copy", args=[survey.pk]), {}),
+            (reverse("surveys:question_delete", args=[survey.pk, second.pk]), {}),
+            (reverse("surveys:question_move", args=[survey.pk, second.pk]), {"huong": "xuong"}),
+            (reverse("surveys:section_move", args=[survey.pk, first.section_id]),
+             {"huong": "xuong"}),
+            (reverse("surveys:delete", args=[survey.pk]), {}),
+        ]
+
+        def act(index: int, posts=posts):
+            client = Client(raise_request_exception=False)
+            client.force_login(officer, backend="portal.auth_backends.EmailOrUsernameBackend")
+            url, data = posts[index]
+            response = client.post(url, data)
+            said = [str(m) for m in get_messages(response.wsgi_request)]
+            return response.status_code, said
+
+        outcomes.extend(run_together(len(posts), act))
+    return outcomes
+
+
+def assert_clear_outcomes(outcomes) -> None:
+    """Each request ends on a page with what happened, or (a request that arrives after
+    the survey was deleted) on the not-found page: never a server error."""
+    assert not [o for o in outcomes if not isinstance(o, tuple)], outcomes
+    assert [o for o in outcomes if o[0] not in (302, 404)] == [], outcomes
+
+
+@postgres
+def test_simultaneous_builder_actions_answer_a_message_not_an_error(units, accounts):
+    need_postgres()
+    outcomes = builder_race(units, accounts, rounds=5)
+    assert_clear_outcomes(outcomes)
+    assert any("người khác" in " ".join(said) for _status, said in outcomes)
+
+
+def test_simultaneous_builder_actions_on_sqlite(units, accounts):
+    outcomes = builder_race(units, accounts, rounds=3)
+    assert_clear_outcomes(outcomes)
+    assert any("Đã xóa bản nháp." in said for _status, said in outcomes)
