@@ -18,6 +18,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 
 from portal.db import count_of
+from portal.numbers import percent
 from portal.models import Unit, User
 
 from .models import Answer, Invitation, Question, Response, Survey
@@ -179,6 +180,12 @@ def member_surveys(user: User) -> MemberSurveys:
 # --- for the reports app -------------------------------------------------------------------
 
 
+def _rate(answered: int, invited: int) -> float:
+    """Answered per 100 invited, by the portal's one rounding rule."""
+    value = percent(answered, invited)
+    return float(value) if value is not None else 0.0
+
+
 @dataclass
 class SurveySummary:
     id: int
@@ -194,7 +201,7 @@ class SurveySummary:
 
     @property
     def rate(self) -> float:
-        return round(self.answered * 100 / self.invited, 1) if self.invited else 0.0
+        return _rate(self.answered, self.invited)
 
 
 @dataclass
@@ -206,7 +213,7 @@ class UnitRate:
 
     @property
     def rate(self) -> float:
-        return round(self.answered * 100 / self.invited, 1) if self.invited else 0.0
+        return _rate(self.answered, self.invited)
 
 
 @dataclass
@@ -223,7 +230,7 @@ class SurveyActivity:
 
     @property
     def rate(self) -> float:
-        return round(self.answered * 100 / self.invited, 1) if self.invited else 0.0
+        return _rate(self.answered, self.invited)
 
     def chart(self, title: str):
         from portal import charts
