@@ -18,8 +18,8 @@ from django.db.models import Count, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 
 from portal.db import count_of
-from portal.numbers import percent
 from portal.models import Unit, User
+from portal.numbers import percent
 
 from .models import Answer, Invitation, Question, Response, Survey
 from .results import DIMENSIONS, Rates, SurveyResults, compute, response_rates, survey_rates
