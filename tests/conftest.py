@@ -33,12 +33,65 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(line, yellow=True, bold=True)
 
 
+# The demo organisation's units are written once per test session, right after the test
+# database is made, instead of once per test (accounts stay per test: a test that asks only
+# for `units` counts on finding no member in them). Tests run in a
+# transaction rolled back at their end, so they all find it as it was; a transactional test
+# (a live server, a real worker) empties the database at its end, and the hook below writes
+# the organisation again before the next test.
+_db_blocker = None
+
+
+def _seed_demo_organisation() -> None:
+    from portal.demo import seed_units
+
+    seed_units()
+
+
+def _demo_organisation_missing() -> bool:
+    from portal.demo import TOP
+    from portal.models import Unit
+
+    return not Unit.objects.filter(code=TOP[0]).exists()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    global _db_blocker
+    _db_blocker = django_db_blocker
+    with django_db_blocker.unblock():
+        _seed_demo_organisation()
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    names = getattr(item, "fixturenames", ())
+    return bool((marker and marker.kwargs.get("transaction"))
+                or "transactional_db" in names or "live_server" in names)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if _db_blocker is not None and _is_transactional(item):
+        with _db_blocker.unblock():
+            if _demo_organisation_missing():
+                _seed_demo_organisation()
+
+
 @pytest.fixture
 def units(db):
     """The demo organisation: top unit, grassroots unions, departmental unions, groups."""
-    from portal.demo import seed_units
+    from portal.demo import BELOW, GRASSROOTS, TOP
+    from portal.models import Unit
 
-    return seed_units()
+    codes = [TOP[0], *(code for code, *_ in GRASSROOTS), *(code for code, *_ in BELOW)]
+    found = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
+    if len(found) < len(codes):  # emptied by a transactional test in this same test
+        from portal.demo import seed_units
+
+        return seed_units()
+    return found
 
 
 @pytest.fixture
