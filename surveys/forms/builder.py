@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.models import Unit, User
 
@@ -51,6 +52,10 @@ class SurveyForm(forms.ModelForm):
                   "audience_roles", "audience_staff_groups", "opens_at", "closes_at",
                   "anonymous", "open_link", "min_group_size"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        # "title" and "description" mean other things in other apps' catalogues (a training
+        # class's name...): a message context keeps the surveys' own words.
+        labels = {"title": pgettext_lazy("survey", "Title"),
+                  "description": pgettext_lazy("survey", "Description")}
 
     def __init__(self, *args, user: User, locked: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -101,6 +106,8 @@ class SectionForm(forms.ModelForm):
         model = Section
         fields = ["title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        labels = {"title": pgettext_lazy("survey section", "Title"),
+                  "description": pgettext_lazy("survey section", "Description")}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -12,7 +12,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.models import Unit
 from portal.permissions import role_required
@@ -23,6 +23,7 @@ from ..results import survey_rates
 from ..selectors import breakdown_root, survey_list
 from ..services import (
     answer_url,
+    audience_of,
     is_locked,
     survey_close,
     survey_copy,
@@ -134,18 +135,34 @@ def _action(request, pk: int, action, success: str):
     return back_to(survey)
 
 
-@require_POST
+CONFIRMED = "xac-nhan"  # the confirm page's field: opening or closing takes two steps
+
+
+def _confirmed(request, pk: int, kind: str, action, success: str):
+    """Opening and closing a survey change what members can do at once, so the button on
+    the survey's page leads to a page that says what will happen; only its form (carrying
+    CONFIRMED) acts. Works without JavaScript."""
+    survey = managed(request, pk)
+    if request.method == "POST" and request.POST.get(CONFIRMED) == "1":
+        return _action(request, pk, action, success)
+    return render(request, "surveys/confirm.html", {
+        "survey": survey, "kind": kind, "confirmed_field": CONFIRMED,
+        "audience": audience_of(survey).count() if kind == "open" else 0,
+        "response_count": survey.responses.count()})
+
+
+@require_http_methods(["GET", "POST"])
 @login_required
 def survey_open_view(request, pk: int):
-    return _action(request, pk, survey_open,
-                   _("The survey is open. %(n)d members of its audience are invited: send "
-                     "their emails or print their links."))
+    return _confirmed(request, pk, "open", survey_open,
+                      _("The survey is open. %(n)d members of its audience are invited: send "
+                        "their emails or print their links."))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def survey_close_view(request, pk: int):
-    return _action(request, pk, survey_close, _("The survey is closed."))
+    return _confirmed(request, pk, "close", survey_close, _("The survey is closed."))
 
 
 @require_POST

@@ -15,6 +15,7 @@ from .factories import SurveyFactory, add_question, choice, member, submit
 
 pytestmark = pytest.mark.django_db
 K = Question.Kind
+CONFIRM = {"xac-nhan": "1"}
 
 
 def when(days: float) -> str:
@@ -292,18 +293,50 @@ def test_whether_answers_are_anonymous_cannot_change_once_collected(client_for, 
 def test_opening_needs_questions_and_invites_the_audience(client_for, accounts, units):
     survey = SurveyFactory(owner_unit=units["BK"], status="draft")
     client = client_for(accounts["officer"])
-    page = client.post(reverse("surveys:open", args=[survey.pk]), follow=True).content.decode()
+    page = client.post(reverse("surveys:open", args=[survey.pk]), CONFIRM,
+                       follow=True).content.decode()
     assert "Hãy thêm ít nhất một câu hỏi trước khi mở khảo sát." in page
     add_question(survey, K.LIKERT, "Hài lòng")
     people = [member(units[code]) for code in ("BK", "BK-KHMT-T1", "KHTN")]
-    page = client.post(reverse("surveys:open", args=[survey.pk]), follow=True).content.decode()
+    page = client.post(reverse("surveys:open", args=[survey.pk]), CONFIRM,
+                       follow=True).content.decode()
     survey.refresh_from_db()
     assert survey.status == "open"
     invited = set(Invitation.objects.filter(survey=survey).values_list("user", flat=True))
     assert {p.pk for p in people[:2]} <= invited and people[2].pk not in invited
-    client.post(reverse("surveys:close", args=[survey.pk]))
+    client.post(reverse("surveys:close", args=[survey.pk]), CONFIRM)
     survey.refresh_from_db()
     assert survey.status == "closed" and survey.closes_at <= timezone.now()
+
+
+def test_opening_and_closing_ask_for_confirmation_first(client_for, accounts, units):
+    """One click on the survey's page only shows what will happen; nothing changes until
+    the officer confirms (a plain form: no JavaScript needed)."""
+    survey = SurveyFactory(owner_unit=units["BK"], status="draft")
+    add_question(survey, K.LIKERT, "Hài lòng")
+    member(units["BK"])
+    client = client_for(accounts["officer"])
+    detail = client.get(reverse("surveys:detail", args=[survey.pk])).content.decode()
+    open_url = reverse("surveys:open", args=[survey.pk])
+    assert f'href="{open_url}"' in detail  # a link to the confirmation, not a form acting
+    for request in (client.get, client.post):
+        page = request(open_url).content.decode()
+        assert "Mở khảo sát?" in page and "Có, mở khảo sát" in page
+        assert 'name="xac-nhan" value="1"' in page and "thành viên thuộc đối tượng" in page
+    survey.refresh_from_db()
+    assert survey.status == "draft" and not Invitation.objects.filter(survey=survey).exists()
+    client.post(open_url, CONFIRM)
+    survey.refresh_from_db()
+    assert survey.status == "open"
+    close_url = reverse("surveys:close", args=[survey.pk])
+    page = client.post(close_url).content.decode()
+    assert "Đóng khảo sát?" in page and "không thể trả lời nữa" in page
+    survey.refresh_from_db()
+    assert survey.status == "open"
+    client.post(close_url, CONFIRM)
+    survey.refresh_from_db()
+    assert survey.status == "closed"
+    assert "Mở lại khảo sát?" in client.get(open_url).content.decode()
 
 
 def test_only_a_draft_without_answers_can_be_deleted(client_for, accounts, answered, units):
@@ -383,3 +416,31 @@ def test_copying_a_survey_deleted_meanwhile_gives_a_message(accounts, units):
     with pytest.raises(ValidationError, match="Có người khác vừa thay đổi khảo sát này"):
         survey_copy(survey=survey, by=accounts["officer"])
     assert not Survey.objects.exists()
+
+
+def labels_on(page: str) -> list[str]:
+    import re
+
+    return [" ".join(re.sub(r"<[^>]+>", "", label).split()).rstrip("*")
+            for label in re.findall(r'<label\s+for="id_\w+" class="form-label[^>]*>(.*?)</label>',
+                                    page, re.S)]
+
+
+def test_every_builder_form_is_labelled_in_the_surveys_own_words(client_for, accounts, units):
+    """Another app's catalogue translating a bare "title" (a training class's name) must
+    not spill into the survey forms."""
+    survey = SurveyFactory(owner_unit=units["BK"], status="draft")
+    question = add_question(survey, K.SINGLE, "Một", ["A", "B"])
+    client = client_for(accounts["officer"])
+    for url in (reverse("surveys:create"), reverse("surveys:edit", args=[survey.pk])):
+        labels = labels_on(client.get(url).content.decode())
+        assert labels[:2] == ["Tên khảo sát", "Mô tả"], labels
+        assert "Tên lớp tập huấn" not in labels
+    section = survey.sections.get()
+    labels = labels_on(client.get(
+        reverse("surveys:section_edit", args=[survey.pk, section.pk])).content.decode())
+    assert labels == ["Tên phần", "Mô tả phần"], labels
+    labels = labels_on(client.get(
+        reverse("surveys:question_edit", args=[survey.pk, question.pk])).content.decode())
+    assert labels[:4] == ["Phần", "Loại", "Câu hỏi", "Hướng dẫn trả lời"], labels
+    assert not [label for label in labels if label.isascii()], labels  # all Vietnamese
