@@ -1,9 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from .views import audit, auth, health, home, units
+from .views import audit, auth, guides, health, home, units
 
 portal_patterns = (
     [
@@ -11,6 +10,8 @@ portal_patterns = (
         path("don-vi/<int:pk>/", units.unit_detail, name="unit_detail"),
         path("don-vi/<int:pk>/so-doan-vien/", units.unit_member_count, name="unit_member_count"),
         path("lich-su-thay-doi/", audit.audit_log, name="audit_log"),
+        path("huong-dan/", guides.guide, name="help"),
+        path("huong-dan/<slug:slug>/", guides.guide, name="help_role"),
     ],
     "portal",
 )
@@ -18,15 +19,15 @@ portal_patterns = (
 account_patterns = [
     path("dang-nhap/", auth.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth.LogoutView.as_view(), name="logout"),
-    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
-    path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(),
+    path("doi-mat-khau/", auth.PasswordChangeView.as_view(), name="password_change"),
+    path("doi-mat-khau/xong/", auth.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
-    path("quen-mat-khau/", auth_views.PasswordResetView.as_view(), name="password_reset"),
-    path("quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(),
+    path("quen-mat-khau/", auth.PasswordResetView.as_view(), name="password_reset"),
+    path("quen-mat-khau/da-gui/", auth.PasswordResetDoneView.as_view(),
          name="password_reset_done"),
-    path("dat-lai/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+    path("dat-lai/<uidb64>/<token>/", auth.PasswordResetConfirmView.as_view(),
          name="password_reset_confirm"),
-    path("dat-lai/xong/", auth_views.PasswordResetCompleteView.as_view(),
+    path("dat-lai/xong/", auth.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
 ]
 

@@ -120,10 +120,10 @@ AUTHENTICATION_BACKENDS = [
     "portal.auth_backends.EmailOrUsernameBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "portal.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "portal.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "portal.password_validation.CommonPasswordValidator"},
+    {"NAME": "portal.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
