@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from portal.charts import (
     BAD,
@@ -24,13 +24,13 @@ from .selectors import OpinionCounts, Slice, UnitCoverage
 _PREFIXES = ("Công đoàn bộ phận ", "Tổ công đoàn ", "Công đoàn ")
 
 TOPIC_SHORT = {
-    OpinionReport.Topic.POLICY: gettext_lazy("Policies"),
-    OpinionReport.Topic.PAY: gettext_lazy("Pay"),
-    OpinionReport.Topic.CONDITIONS: gettext_lazy("Conditions"),
-    OpinionReport.Topic.TEACHING: gettext_lazy("Teaching"),
-    OpinionReport.Topic.FACILITIES: gettext_lazy("Facilities"),
-    OpinionReport.Topic.MISINFORMATION: gettext_lazy("Misinformation"),
-    OpinionReport.Topic.OTHER: gettext_lazy("Other"),
+    OpinionReport.Topic.POLICY: pgettext_lazy("opinion topic", "Policies"),
+    OpinionReport.Topic.PAY: pgettext_lazy("opinion topic", "Pay"),
+    OpinionReport.Topic.CONDITIONS: pgettext_lazy("opinion topic", "Conditions"),
+    OpinionReport.Topic.TEACHING: pgettext_lazy("opinion topic", "Teaching"),
+    OpinionReport.Topic.FACILITIES: pgettext_lazy("opinion topic", "Facilities"),
+    OpinionReport.Topic.MISINFORMATION: pgettext_lazy("opinion topic", "Misinformation"),
+    OpinionReport.Topic.OTHER: pgettext_lazy("opinion topic", "Other"),
 }
 
 

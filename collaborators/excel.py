@@ -17,6 +17,7 @@ from django.db.models import TextChoices
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.spreadsheets import safe_cell
 from portal.text import fold, nfc
@@ -212,7 +213,7 @@ def template_workbook(example_unit_code: str = "") -> bytes:
         guide.column_dimensions["B"].width = 90
         lines = [(_("Column"), _("What to write")),
                  *((vi_header(c), COLUMN_HELP.get(c.key, "")) for c in importable), ("", ""),
-                 (_("Note"), _(
+                 (pgettext_lazy("import guide", "Note"), _(
                      "One person per row. Only “Full name” and “Unit code” are required. A "
                      "person already in the roster (same email or phone) is updated; empty "
                      "cells leave their data unchanged. Nothing is saved until you confirm "

@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.models import Unit, User
 
@@ -83,7 +84,7 @@ class CollaboratorForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Fieldset(_("Person"),
+            Fieldset(pgettext_lazy("collaborator", "Person"),
                      Row(Column("full_name", css_class="col-md-6"),
                          Column("unit", css_class="col-md-6")),
                      Row(Column("network_role", css_class="col-sm-6 col-md-4"),
@@ -94,7 +95,7 @@ class CollaboratorForm(forms.ModelForm):
                          Column("phone", css_class="col-md-3"),
                          Column("email", css_class="col-md-3")),
                      "account"),
-            Fieldset(_("Appointment"),
+            Fieldset(pgettext_lazy("collaborator", "Appointment"),
                      Row(Column("decision_number", css_class="col-md-4"),
                          Column("decision_date", css_class="col-md-4"),
                          Column("joined_on", css_class="col-md-4")),
@@ -308,8 +309,8 @@ class OpinionReportForm(forms.ModelForm):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Comment"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.CharField(label=pgettext_lazy("opinion report", "Comment"), required=False,
+                           max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class EscalateForm(forms.Form):
@@ -352,8 +353,10 @@ class PeriodForm(FilterForm):
 
     field_order = ["period", "start", "end", "unit"]
     period = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False, initial="30")
-    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    start = forms.DateField(label=pgettext_lazy("period", "From"), required=False,
+                            widget=DateInput())
+    end = forms.DateField(label=pgettext_lazy("period", "To"), required=False,
+                          widget=DateInput())
 
     def clean(self):
         data = super().clean()

@@ -19,6 +19,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from portal.models import Unit, User
@@ -62,9 +63,9 @@ class Collaborator(models.Model):
         OTHER = "other", _("Other")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
-        PAUSED = "paused", _("Paused")
-        ENDED = "ended", _("Ended")
+        ACTIVE = "active", pgettext_lazy("collaborator status", "Active")
+        PAUSED = "paused", pgettext_lazy("collaborator status", "Paused")
+        ENDED = "ended", pgettext_lazy("collaborator status", "Ended")
 
     Gender = User.Gender
 
@@ -160,18 +161,21 @@ class Collaborator(models.Model):
 
 
 class Training(models.Model):
-    title = models.CharField(_("title"), max_length=200)
-    held_on = models.DateField(_("date"))
-    organiser = models.ForeignKey(Unit, verbose_name=_("organiser"), on_delete=models.PROTECT,
+    # Words such as "title" or "place" mean other things in other apps: each label of the
+    # training has its context, so that its Vietnamese never spills into, say, a survey.
+    title = models.CharField(pgettext_lazy("training", "title"), max_length=200)
+    held_on = models.DateField(pgettext_lazy("training", "date"))
+    organiser = models.ForeignKey(Unit, verbose_name=pgettext_lazy("training", "organiser"),
+                                  on_delete=models.PROTECT,
                                   related_name="trainings")
-    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=1,
+    hours = models.DecimalField(pgettext_lazy("training", "hours"), max_digits=4, decimal_places=1,
                                 validators=[
                                     MinValueValidator(Decimal("0.5"), _(
                                         "A training lasts at least half an hour.")),
                                     MaxValueValidator(200, _(
                                         "At most 200 hours; split longer courses."))])
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    content = models.TextField(_("content"), blank=True)
+    place = models.CharField(pgettext_lazy("training", "place"), max_length=200, blank=True)
+    content = models.TextField(pgettext_lazy("training", "content"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -208,8 +212,8 @@ class Attendance(models.Model):
     objects = AttendanceQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("attendance")
-        verbose_name_plural = _("attendances")
+        verbose_name = pgettext_lazy("training", "attendance")
+        verbose_name_plural = pgettext_lazy("training", "attendances")
         constraints = [
             models.UniqueConstraint(fields=["training", "collaborator"],
                                     name="attendance_once_per_training"),
@@ -248,7 +252,7 @@ class OpinionReport(models.Model):
 
     class Status(models.TextChoices):
         NEW = "new", _("Waiting for review")
-        REVIEWED = "reviewed", _("Reviewed")
+        REVIEWED = "reviewed", pgettext_lazy("opinion report status", "Reviewed")
         ESCALATED = "escalated", _("Escalated to an issue")
 
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT,
@@ -319,12 +323,12 @@ class OpinionReportComment(models.Model):
     report = models.ForeignKey(OpinionReport, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                related_name="+")
-    body = models.TextField(_("comment"), max_length=2000)
+    body = models.TextField(pgettext_lazy("opinion report", "comment"), max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("comment")
-        verbose_name_plural = _("comments")
+        verbose_name = pgettext_lazy("opinion report", "comment")
+        verbose_name_plural = pgettext_lazy("opinion report", "comments")
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
