@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils import translation
 
 from . import sections
-from .content import ReportDocument, Section
+from .content import ReportDocument, Section, numbered
 from .models import DocumentSettings, Report
 from .periods import Period
 from .survey_sections import survey_sections
@@ -58,7 +58,7 @@ def build_document(report: Report) -> ReportDocument:
             f" báo cáo tình hình và kết quả công tác dư luận xã hội từ ngày "
             f"{period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y} như sau:"
         ),
-        sections=body,
+        sections=numbered(body),
         recipients=[*recipients, "Lưu: VT"],
         signer_capacity="TM. BAN CHẤP HÀNH" if is_unit else doc_settings.signer_capacity,
         signer_title=doc_settings.signer_title,

@@ -5,7 +5,8 @@ as PDF and Word, so the two files always carry the same content."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -36,7 +37,8 @@ class Table:
 class Chart:
     caption: str
     svg: str
-    # The same figures as a table, for the Word file and for readers who need text.
+    # The same figures as a table: printed under the chart in the PDF, and in its place in
+    # the Word file (which cannot draw it), once in each.
     table: Table | None = None
 
 
@@ -71,3 +73,39 @@ class ReportDocument:
         d = self.issued_on
         month = f"{d.month:02d}" if d.month < 3 else str(d.month)
         return f"{self.place}, ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+_NUMBERED = re.compile(r"^(Bảng|Biểu đồ)\s*(\d+\s*[.:])?\s*")
+
+
+def _caption(kind: str, number: int, caption: str) -> str:
+    text = _NUMBERED.sub("", caption)
+    return f"{kind} {number}. {text[:1].upper()}{text[1:]}"
+
+
+def numbered(sections: list[Section]) -> list[Section]:
+    """Each chart's table kept once (with its chart, not again on its own), and tables and
+    charts numbered in the order they appear: "Bảng 1.", "Biểu đồ 1."... A caption's own
+    number, if a builder wrote one, is replaced."""
+    charts = tables = 0
+    for section in sections:
+        owned = [block.table for block in section.blocks
+                 if isinstance(block, Chart) and block.table is not None]
+        blocks: list[Block] = []
+        for block in section.blocks:
+            if isinstance(block, Table) and block in owned:
+                continue
+            if isinstance(block, Chart):
+                charts += 1
+                table = block.table
+                if table is not None:
+                    tables += 1
+                    table = replace(table, caption=_caption("Bảng", tables, table.caption))
+                block = replace(block, caption=_caption("Biểu đồ", charts, block.caption),
+                                table=table)
+            elif isinstance(block, Table):
+                tables += 1
+                block = replace(block, caption=_caption("Bảng", tables, block.caption))
+            blocks.append(block)
+        section.blocks = blocks
+    return sections

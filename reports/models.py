@@ -124,6 +124,24 @@ class Report(models.Model):
         return f"{self.number:02d}/{self.symbol}" if self.number else f"…/{self.symbol}"
 
     @property
+    def download_name(self) -> str:
+        """A Vietnamese file name without diacritics: bao-cao-thang-10-2026 (the scope's
+        code added below the university: bao-cao-thang-10-2026-bk)."""
+        from django.utils.text import slugify
+
+        from portal.text import fold
+
+        end = self.period_end
+        what = {
+            self.Kind.MONTHLY: f"thang-{end.month:02d}-{end.year}",
+            self.Kind.QUARTERLY: f"quy-{(end.month - 1) // 3 + 1}-{end.year}",
+            self.Kind.SIX_MONTH: f"6-thang-{end.year}",
+            self.Kind.ANNUAL: f"nam-{end.year}",
+        }.get(self.kind) or "khao-sat-" + slugify(fold(str(self.survey)))[:60].strip("-")
+        unit = "" if self.scope.parent_id is None else "-" + slugify(fold(self.scope.code))
+        return f"bao-cao-{what}{unit}"
+
+    @property
     def in_progress(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 

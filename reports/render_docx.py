@@ -11,6 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+from docx.table import _Cell
 
 from .content import Chart, Paragraph, ReportDocument, Table
 
@@ -19,7 +20,9 @@ FONT = "Times New Roman"  # Liberation Serif is metric-compatible; Word machines
 
 def _line(cell_or_doc, text: str, *, bold=False, italic=False, size=13, underline=False,
           align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0):
-    paragraph = cell_or_doc.add_paragraph()
+    first = cell_or_doc.paragraphs[0] if isinstance(cell_or_doc, _Cell) else None
+    # A new cell has one empty paragraph: write into it rather than under a blank line.
+    paragraph = first if first is not None and not first.text else cell_or_doc.add_paragraph()
     paragraph.alignment = align
     paragraph.paragraph_format.space_after = Pt(space_after)
     run = paragraph.add_run(text)
@@ -104,7 +107,7 @@ def render_docx(doc: ReportDocument) -> bytes:
             elif isinstance(block, Table):
                 _data_table(document, block)
             elif isinstance(block, Chart) and block.table is not None:
-                _data_table(document, block.table)
+                _data_table(document, block.table)  # Word cannot draw the chart: its figures
 
     closing = document.add_table(rows=1, cols=2)
     _no_borders(closing)

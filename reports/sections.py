@@ -7,7 +7,6 @@ figure comes from the apps' selectors (computed in SQL); this module only words 
 from __future__ import annotations
 
 from django.db.models import Count, Q
-from django.utils.formats import number_format
 
 from collaborators.charts import ratio_chart, topic_trend_chart
 from collaborators.models import OpinionReport, Training
@@ -18,6 +17,7 @@ from collaborators.selectors import (
     target_per_100,
 )
 from portal.models import Unit
+from portal.numbers import format_figure, format_percent
 from surveys.selectors import survey_activity
 
 from .content import Chart, Paragraph, Section, Table
@@ -25,9 +25,12 @@ from .periods import Period
 
 
 def _n(value: float | None, decimals: int = 0) -> str:
-    if value is None:
-        return "—"
-    return number_format(value, decimals, force_grouping=True)
+    """A figure as the dashboard and the charts write it (portal.numbers: half up)."""
+    return "—" if value is None else format_figure(value, decimals)
+
+
+def _pct(value: float | None, decimals: int = 0) -> str:
+    return "—" if value is None else format_percent(value, decimals)
 
 
 def _change(current: int, previous: int) -> str:
@@ -84,15 +87,13 @@ def situation(f: Figures) -> Section:
             bold_lead="1. Tình hình tư tưởng, dư luận."))
         topics = [t for t in o.by_topic if t.current or t.previous]
         table = Table(
-            caption="Bảng 1. Phiếu phản ánh dư luận theo chủ đề",
+            caption="Phiếu phản ánh dư luận theo chủ đề",
             header=["Chủ đề", "Kỳ này", "Kỳ trước", "Tăng/giảm", "Tiêu cực", "Khẩn cấp"],
             rows=[[str(t.label), _n(t.current), _n(t.previous),
                    f"{t.change:+d}", _n(o.negative_by_topic.get(t.key, 0)),
                    _n(o.urgent_by_topic.get(t.key, 0))] for t in topics])
-        blocks.append(Chart(
-            "Biểu đồ 1. Phiếu phản ánh dư luận theo chủ đề, kỳ này và kỳ trước",
-            topic_trend_chart(o), table))
-        blocks.append(table)
+        blocks.append(Chart("Phiếu phản ánh dư luận theo chủ đề, kỳ này và kỳ trước",
+                            topic_trend_chart(o), table))
     else:
         blocks.append(Paragraph(
             "Trong kỳ, chưa có phiếu phản ánh dư luận nào được gửi qua cổng thông tin "
@@ -105,24 +106,22 @@ def situation(f: Figures) -> Section:
             f"Toàn phạm vi có {_n(total.collaborators)} cộng tác viên dư luận xã hội đang hoạt "
             f"động trên {_n(total.members)} đoàn viên, đạt {_n(total.per_100, 1)} cộng tác viên "
             f"trên 100 đoàn viên (chỉ tiêu {_n(target_per_100(), 1)}); "
-            f"{_n(total.trained_share, 0)}% cộng tác viên được tập huấn trong 12 tháng qua.",
+            f"{_pct(total.trained_share)} cộng tác viên được tập huấn trong 12 tháng qua.",
             bold_lead="2. Đội ngũ cộng tác viên dư luận xã hội."))
     if f.unit_coverage and f.unit_coverage[0].unit.pk != f.scope.pk:
         rows, weak = [], set()
         for r, c in enumerate(f.unit_coverage):
             rows.append([c.unit.name, _n(c.members), _n(c.collaborators), _n(c.per_100, 1),
-                         "—" if c.trained_share is None else _n(c.trained_share) + "%"])
+                         _pct(c.trained_share)])
             if c.below_target or c.per_100 is None:
                 weak.add((r, 3))
             if c.trained_share is not None and c.trained_share < 50:
                 weak.add((r, 4))
-        table = Table(caption="Bảng 2. Độ bao phủ cộng tác viên theo đơn vị",
+        table = Table(caption="Độ bao phủ cộng tác viên theo đơn vị",
                       header=["Đơn vị", "Đoàn viên", "Cộng tác viên", "CTV/100 ĐV",
                               "Đã tập huấn"], rows=rows, weak_cells=frozenset(weak))
-        blocks.append(Chart(
-            "Biểu đồ 2. Số cộng tác viên trên 100 đoàn viên (đường đứt: chỉ tiêu)",
-            ratio_chart(f.unit_coverage), table))
-        blocks.append(table)
+        blocks.append(Chart("Số cộng tác viên trên 100 đoàn viên (đường đứt: chỉ tiêu)",
+                            ratio_chart(f.unit_coverage), table))
     return Section("I. TÌNH HÌNH CHUNG", blocks)
 
 
@@ -151,12 +150,12 @@ def examples_and_methods(f: Figures) -> Section:
         blocks.append(Paragraph(
             f"Ứng dụng công nghệ thông tin trong khảo sát, thăm dò dư luận: {len(s.running)} "
             f"cuộc khảo sát được triển khai trực tuyến, {_n(s.answered)}/{_n(s.invited)} "
-            f"đoàn viên được mời đã trả lời (tỷ lệ {_n(s.rate, 1)}%).",
+            f"đoàn viên được mời đã trả lời (tỷ lệ {_pct(s.rate, 1)}).",
             bold_lead="2. Khảo sát, thăm dò dư luận."))
-        table = Table(caption="Bảng 3. Các cuộc khảo sát trong kỳ",
+        table = Table(caption="Các cuộc khảo sát trong kỳ",
                       header=["Khảo sát", "Đơn vị chủ trì", "Được mời", "Đã trả lời", "Tỷ lệ"],
                       rows=[[x.title, x.owner_unit, _n(x.invited), _n(x.answered),
-                             _n(x.rate, 1) + "%"] for x in s.running], numeric_from=2)
+                             _pct(x.rate, 1)] for x in s.running], numeric_from=2)
         blocks.append(table)
     else:
         blocks.append(Paragraph("Trong kỳ không có cuộc khảo sát nào được triển khai.",

@@ -36,6 +36,16 @@ def report_list(request):
         "chosen_kind": kind, "form": ReportRequestForm(user=request.user)})
 
 
+def _request_answer(report: Report) -> str:
+    """What asking for a report did: the same report may already be done, or have failed."""
+    if report.status == Report.Status.DONE:
+        return _("This report has already been made: it is below, ready to download.")
+    if report.status == Report.Status.FAILED:
+        return _("This report was asked for before and its generation failed: try again "
+                 "below.")
+    return _("The report is being prepared; this page follows it.")
+
+
 @report_reader
 def report_new(request):
     form = ReportRequestForm(request.POST or None, user=request.user)
@@ -50,7 +60,7 @@ def report_new(request):
         except ReportRequestError as error:
             form.add_error(None, str(error))
         else:
-            messages.info(request, _("The report is being prepared; this page follows it."))
+            messages.info(request, _request_answer(report))
             return redirect(report)
     return render(request, "reports/report_new.html", {"form": form})
 
@@ -87,8 +97,7 @@ def report_download(request, pk: int, fmt: str):
         handle = open(field.path, "rb")  # noqa: SIM115 (FileResponse closes it)
     except FileNotFoundError as missing:
         raise Http404 from missing
-    name = f"{report.number_label.replace('/', '-')}-{report.kind}-{report.period_end:%Y%m%d}"
-    return FileResponse(handle, as_attachment=True, filename=f"{name}.{fmt}")
+    return FileResponse(handle, as_attachment=True, filename=f"{report.download_name}.{fmt}")
 
 
 @report_reader

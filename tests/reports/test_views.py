@@ -21,8 +21,23 @@ def test_officer_lists_and_downloads_their_units_report(client_for, accounts, bk
     response = client.get(reverse("reports:download", args=[bk_report.pk, "pdf"]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
-    assert "01-BC-CĐBK" in response["Content-Disposition"] or "01-BC-C" in response[
-        "Content-Disposition"]
+    assert response["Content-Disposition"] == (
+        'attachment; filename="bao-cao-thang-10-2026-bk.pdf"')
+
+
+@pytest.mark.parametrize("kind,start,end,name", [
+    ("monthly", "2026-09-20", "2026-10-19", "bao-cao-thang-10-2026"),
+    ("quarterly", "2026-06-20", "2026-09-19", "bao-cao-quy-3-2026"),
+    ("six_month", "2025-12-20", "2026-06-19", "bao-cao-6-thang-2026"),
+    ("annual", "2025-12-20", "2026-11-19", "bao-cao-nam-2026"),
+])
+def test_download_names_are_vietnamese_without_diacritics(units, kind, start, end, name):
+    from datetime import date
+
+    report = Report(kind=kind, scope=units["CDDHQG"], period_start=date.fromisoformat(start),
+                    period_end=date.fromisoformat(end))
+    assert report.download_name == name
+    assert name.isascii() and "monthly" not in name
 
 
 def test_another_units_officer_cannot_see_or_download_or_regenerate(client_for, accounts,
@@ -81,6 +96,35 @@ def test_an_officer_cannot_ask_for_another_units_report(client_for, accounts, un
     assert "Bạn không thể yêu cầu báo cáo về đơn vị này" in " ".join(
         response.context["form"].errors["scope"])
     assert not Report.objects.exists()
+
+
+def test_asking_again_for_a_finished_report_says_it_is_ready(client_for, accounts, units,
+                                                              bk_report):
+    client = client_for(accounts["officer"])
+    response = client.post(reverse("reports:new"), {
+        "kind": "monthly", "scope": units["BK"].pk,
+        "period_start": "2026-09-20", "period_end": "2026-10-19"}, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == bk_report.get_absolute_url()
+    assert "đang được chuẩn bị" not in page and "đang được tạo" not in page
+    assert "đã được lập" in page and "Tải PDF" in page
+
+
+def test_the_polled_fragment_brings_the_number_once_the_job_gives_it(client_for, accounts,
+                                                                     units, media, period):
+    """A new report has no number until its job claims it: the page that polls its status
+    shows the number then, without a reload (it showed "…" until one)."""
+    from reports.services import _claim
+
+    report = report_request(kind="monthly", period=period, scope=units["BK"], by=None)
+    client = client_for(accounts["officer"])
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "…/BC-CĐBK" in page and 'hx-trigger="every 2s"' in page
+    _claim(report.pk, report.generation)
+    fragment = client.get(report.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="report-status"' in fragment and "01/BC-CĐBK" in fragment
+    assert "…/BC-CĐBK" not in fragment
+    assert 'id="report-crumb"' in fragment and 'hx-swap-oob="true"' in fragment
 
 
 def test_status_fragment_polls_while_in_progress_and_stops_when_done(client_for, accounts,
