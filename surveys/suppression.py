@@ -87,6 +87,9 @@ class Decision:
     released_values: dict[str, set[str]] = field(default_factory=dict)
     profiles: dict[tuple, int] = field(default_factory=dict)  # (unit, staff, gender, age)
     export_dimensions: tuple[str, ...] = ATTRIBUTES
+    # An anonymous survey may store a unit rolled up to its parent: the responses "of" a
+    # unit are then its members and those kept at its level, not only its direct members.
+    rolled_up: bool = False
 
     # --- sets of the unit family -------------------------------------------------------
 
@@ -128,7 +131,7 @@ class Decision:
         for path, atoms in sorted(children.items()):
             atoms = Atoms(atoms)
             if path == root.path:
-                label = _("%(unit)s (direct members)") % {"unit": root.name}
+                label = self._own_label(root.name)
                 rows.append(Row(path, label, atoms, self.is_released(atoms), root.pk))
             else:
                 node = next(u for u in self.units.values() if u.path == path)
@@ -173,10 +176,15 @@ class Decision:
         if node is None:
             return _("Other units")
         if len(atoms) == 1 and self.branch(node.path) != atoms:
-            return _("%(unit)s (direct members)") % {"unit": node.name}
+            return self._own_label(node.name)
         if released_inside:
             return _("%(unit)s (others)") % {"unit": node.name}
         return node.name
+
+    def _own_label(self, name: str) -> str:
+        if self.rolled_up:
+            return _("%(unit)s (not broken down further)") % {"unit": name}
+        return _("%(unit)s (direct members)") % {"unit": name}
 
     def export_profile(self, profile: tuple) -> list[str]:
         """What an anonymous export shows of a response's (unit, staff group, gender, age
@@ -426,11 +434,13 @@ def survey_decision(survey: Survey, *, counts: dict[tuple, int] | None = None) -
     """The survey's decision, cached under its data version and minimum group size."""
     if counts is None:
         counts = profile_counts(survey)
-    key = f"surveys:suppression:{survey.pk}:{data_version(counts)}:{survey.min_group_size}"
+    key = (f"surveys:suppression:{survey.pk}:{data_version(counts)}:{survey.min_group_size}"
+           f":{survey.anonymous}")
     decision = cache.get(key)
     if decision is None:
         decision = decide(counts, _units_above({c[0] for c in counts}),
                           survey.min_group_size)
+        decision.rolled_up = survey.anonymous
         decision._block_cache = None
         cache.set(key, decision, CACHE_SECONDS)
     return decision

@@ -272,3 +272,15 @@ def test_attribute_groups_are_hidden_where_dimensions_together_would_give_one_aw
                                 "age_band": {"u30", "30-39"}}
     assert set(derivable_hidden_groups(decision)) == {("unit", frozenset({2})),
                                                       ("unit", frozenset({3}))}
+
+
+def test_an_anonymous_drill_down_does_not_call_rolled_up_answers_direct_members(
+        client_for, accounts, survey, units):
+    """An anonymous survey may keep a unit rolled up to its parent: the parent's own row
+    holds those answers too, so it must not claim to be its direct members."""
+    survey, own, _people = survey
+    page = client_for(accounts["committee"]).get(
+        reverse("surveys:results", args=[survey.pk]), {"theo": "unit", "don-vi": units["BK"].pk})
+    labels = [c.group.label for c in page.context["results"].question(own.pk).breakdown.cells]
+    assert "Công đoàn Trường Đại học Bách khoa (không chia nhỏ hơn)" in labels
+    assert not any("trực thuộc" in label for label in labels)
