@@ -207,7 +207,9 @@ def xlsx_file(export: Export):
 
     workbook = Workbook(write_only=True)
     header = export.header()
-    sheet = _sheet(workbook, _("Responses"), header)
+    widths = _widths(header)
+    widths[header.index(_("Unit"))] = 40  # unit names are long; the header is not
+    sheet = _sheet(workbook, _("Responses"), header, widths)
     count = 0
     for row in export.rows():
         _append(sheet, row)

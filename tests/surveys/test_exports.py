@@ -24,7 +24,8 @@ K = Question.Kind
 
 
 @pytest.fixture
-def survey(units):
+def survey(units, settings):
+    settings.SURVEY_ANONYMITY_K = 1  # answers keep exact profiles: these test the exports
     survey = SurveyFactory(owner_unit=units["CDDHQG"], status="draft", min_group_size=3)
     q = {"one": add_question(survey, K.SINGLE, "Đã đọc?", ["Có", "Không"]),
          "many": add_question(survey, K.MULTIPLE, "Quan tâm", ["A", "B"], has_other=True),
@@ -155,6 +156,7 @@ def test_xlsx_export_opens_in_excel_ready_for_a_report(client_for, accounts, sur
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:N4"
     assert sheet.column_dimensions["I"].width >= 12
+    assert sheet.column_dimensions["C"].width == 40  # the unit
     assert sheet["B2"].number_format == "DD/MM/YYYY" and sheet["B2"].value.date() == date.today()
     per_question = list(book["Theo câu hỏi"].values)
     assert ("1. Đã đọc?", "Có", 3, 100.0) in per_question
