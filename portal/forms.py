@@ -64,6 +64,7 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = _("New password")
         self.fields["new_password2"].label = _("New password, once more")
+        self.fields["new_password2"].help_text = ""  # the label says it already
 
 
 class PasswordChangeForm(SetPasswordForm, auth_forms.PasswordChangeForm):
