@@ -17,6 +17,7 @@ from portal.charts import (
     column_chart,
     stacked_bar,
 )
+from portal.numbers import format_figure
 
 from .models import OpinionReport
 from .selectors import OpinionCounts, Slice, UnitCoverage
@@ -61,7 +62,7 @@ def ratio_chart(rows: list[UnitCoverage]) -> SafeString:
     return bar_chart(
         [(unit_label(row), row.per_100 or 0) for row in shown],
         title=_("Collaborators per 100 members (target %(t)s)") % {
-            "t": f"{target:g}".replace(".", ",") if target is not None else "—"},
+            "t": format_figure(target, 1) if target is not None else "—"},
         decimals=1, target=target, width=HALF,
         highlight={unit_label(row) for row in shown if row.below_target})
 

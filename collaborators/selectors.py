@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.db import count_of
 from portal.models import Unit, User
+from portal.numbers import rounded
 from portal.text import fold
 
 from .models import Collaborator, OpinionReport
@@ -103,7 +104,10 @@ class UnitCoverage:
 
     @property
     def below_target(self) -> bool:
-        return self.per_100 is not None and self.per_100 < self.target
+        """Judged on the figure as shown (portal.numbers, one decimal): a unit shown at
+        2,0 per 100 is not flagged below a target of 2."""
+        shown = rounded(self.per_100, 1)
+        return shown is not None and shown < rounded(self.target, 1)
 
     @property
     def members_missing(self) -> bool:

@@ -179,3 +179,34 @@ def test_coverage_page_queries_do_not_grow_with_the_data(client_for, accounts, u
 @pytest.mark.parametrize("role", ["collaborator", "member"])
 def test_coverage_is_for_officers_and_the_committee(client_for, accounts, role):
     assert client_for(accounts[role]).get(reverse("collaborators:coverage")).status_code == 403
+
+
+def _unit_with(units, *, members: int, active: int, trained: int = 0):
+    unit = UnitFactory(parent=units["CDDHQG"], member_count=members)
+    people = [CollaboratorFactory(unit=unit) for _ in range(active)]
+    if trained:
+        attend(TrainingFactory(organiser=unit), *people[:trained])
+    return unit
+
+
+def test_a_unit_shown_at_the_target_is_not_flagged_below_it(units):
+    """49 per 2,500 members is 1,96: shown as 2,0 per 100, it meets a target of 2."""
+    unit = _unit_with(units, members=2500, active=49)
+    [row] = coverage_by_unit([unit], target=2)
+    assert not row.below_target
+    [row] = coverage_by_unit([_unit_with(units, members=2500, active=48)], target=2)
+    assert row.below_target  # 1,92: shown 1,9
+
+
+def test_the_coverage_page_writes_each_figure_by_the_one_rule(client_for, accounts, units):
+    """The page, its charts and the dashboard write one value (portal.numbers: half up)."""
+    from portal.numbers import format_figure, format_percent
+
+    unit = _unit_with(units, members=4000, active=426, trained=0)  # 10,65 per 100
+    small = _unit_with(units, members=100, active=8, trained=3)  # 37,5 % trained
+    page = client_for(accounts["committee"]).get(reverse("collaborators:coverage")).content
+    page = page.decode()
+    rows = by_code(coverage_by_unit([unit, small]))
+    assert format_figure(rows[unit.code].per_100, 1) == "10,7" and ">10,7" in page
+    assert format_percent(rows[small.code].trained_share, 0) == "38 %" and ">38 %<" in page
+    assert "10,6" not in page and "37 %" not in page

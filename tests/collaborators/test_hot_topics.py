@@ -111,7 +111,7 @@ def test_the_board_for_an_officer(client_for, accounts, reports, units):
         "period": "custom", "start": "2026-03-01", "end": "2026-03-10"})
     page = response.content.decode()
     assert response.context["counts"].total.current == 4
-    assert "Tiền lương, thu nhập" in page and "+2 (200%)" in page
+    assert "Tiền lương, thu nhập" in page and "+2 (200 %)" in page
     assert page.count("<svg") == 4 and "Kỳ trước" in page
     assert "Thông tin bên ngoài" in page  # every topic is listed, even at zero
 
