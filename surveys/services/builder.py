@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import Unit, User
+from portal.permissions import require_change
 
 from ..models import Choice, Question, Section, Survey
 from .distribution import survey_sync_invitations
@@ -110,6 +111,9 @@ def _check_conditions(survey: Survey) -> None:
 def survey_create(*, by: User, fields: dict[str, Any], audience_units: Iterable[Unit]) -> Survey:
     survey = Survey(created_by=by, **fields)
     survey.full_clean()
+    audience_units = list(audience_units)
+    for unit in (survey.owner_unit, *audience_units):
+        require_change(by, unit)
     survey.save()
     survey.audience_units.set(audience_units)
     Section.objects.create(survey=survey, title=_("Questions"), position=0)
@@ -123,6 +127,10 @@ def survey_update(*, survey: Survey, by: User, fields: dict[str, Any],
         "anonymous", flat=True).first()
     if current is None:
         raise ChangedMeanwhile()
+    audience_units = list(audience_units)  # the stored owner, a new one, the audience:
+    for unit in (Survey.objects.get(pk=survey.pk).owner_unit,
+                 fields.get("owner_unit", survey.owner_unit), *audience_units):
+        require_change(by, unit)
     if "anonymous" in fields and fields["anonymous"] != current and is_locked(survey):
         raise StructureLocked(survey)
     for name, value in fields.items():
@@ -142,6 +150,7 @@ def survey_open(*, survey: Survey, by: User) -> int:
     number of members invited."""
     now = timezone.now()
     _lock(survey)
+    require_change(by, survey.owner_unit)
     if survey.status == Survey.Status.OPEN:
         raise ValidationError(_("This survey is already open."), code="already_open")
     if not survey.questions.exists():
@@ -165,6 +174,7 @@ def survey_open(*, survey: Survey, by: User) -> int:
 @transaction.atomic
 def survey_close(*, survey: Survey, by: User) -> Survey:
     _lock(survey)
+    require_change(by, survey.owner_unit)
     if survey.status != Survey.Status.OPEN:
         raise ValidationError(_("Only an open survey can be closed."), code="not_open")
     now = timezone.now()
@@ -184,6 +194,7 @@ def survey_close(*, survey: Survey, by: User) -> Survey:
 @transaction.atomic
 def survey_delete(*, survey: Survey, by: User) -> None:
     _lock(survey)
+    require_change(by, survey.owner_unit)
     if survey.status != Survey.Status.DRAFT or is_locked(survey):
         raise ValidationError(_("Only a draft without responses can be deleted."),
                               code="not_draft")
@@ -194,6 +205,7 @@ def survey_delete(*, survey: Survey, by: User) -> None:
 def survey_copy(*, survey: Survey, by: User) -> Survey:
     """A new draft with the same settings, audience and questionnaire, and no responses."""
     _lock(survey)  # copied whole, as one officer left it
+    require_change(by, survey.owner_unit)
     now = timezone.now().replace(second=0, microsecond=0)
     copy = Survey.objects.create(
         title=(_("Copy of %(title)s") % {"title": survey.title})[:300],
@@ -233,6 +245,7 @@ def survey_copy(*, survey: Survey, by: User) -> Survey:
 def survey_publish_results(*, survey: Survey, by: User, questions: Sequence[Question]) -> int:
     """Show the chosen results to the respondents once the survey is over."""
     _lock(survey)
+    require_change(by, survey.owner_unit)
     if not survey.is_over():
         raise ValidationError(_("Results can be published only after the survey closes."),
                               code="not_over")
@@ -251,6 +264,7 @@ def survey_publish_results(*, survey: Survey, by: User, questions: Sequence[Ques
 @transaction.atomic
 def section_create(*, survey: Survey, by: User, title: str, description: str = "") -> Section:
     _lock(survey)
+    require_change(by, survey.owner_unit)
     last = survey.sections.aggregate(m=Max("position"))["m"]
     section = Section(survey=survey, title=title, description=description,
                       position=0 if last is None else last + 1)
@@ -263,6 +277,7 @@ def section_create(*, survey: Survey, by: User, title: str, description: str = "
 @transaction.atomic
 def section_update(*, section: Section, by: User, title: str, description: str) -> Section:
     _lock_item(section)
+    require_change(by, section.survey.owner_unit)
     section.title, section.description = title, description
     section.full_clean()
     section.save()
@@ -273,6 +288,7 @@ def section_update(*, section: Section, by: User, title: str, description: str) 
 @transaction.atomic
 def section_delete(*, section: Section, by: User) -> None:
     _lock_item(section)
+    require_change(by, section.survey.owner_unit)
     if section.questions.exists():
         raise ValidationError(_("Move or delete this section's questions first."),
                               code="not_empty")
@@ -295,6 +311,7 @@ def _swap(items: list, item, direction: str) -> bool:
 @transaction.atomic
 def section_move(*, section: Section, by: User, direction: str) -> None:
     _lock_item(section)
+    require_change(by, section.survey.owner_unit)
     survey = section.survey
     sections = list(survey.sections.select_for_update().order_by("position", "id"))
     if not _swap(sections, section, direction):
@@ -346,6 +363,7 @@ def _condition_of(choices: Sequence[Choice]) -> Question | None:
 def question_create(*, survey: Survey, by: User, section: Section, fields: dict[str, Any],
                     labels: Sequence[str], condition_choices: Sequence[Choice]) -> Question:
     _lock(survey)
+    require_change(by, survey.owner_unit)
     _ensure_present(section, *condition_choices)
     _ensure_unlocked(survey)
     last = section.questions.aggregate(m=Max("position"))["m"]
@@ -365,6 +383,7 @@ def question_create(*, survey: Survey, by: User, section: Section, fields: dict[
 def question_update(*, question: Question, by: User, section: Section, fields: dict[str, Any],
                     labels: Sequence[str], condition_choices: Sequence[Choice]) -> Question:
     _lock(question.survey)
+    require_change(by, question.survey.owner_unit)
     _ensure_present(question, section, *condition_choices)
     survey = question.survey
     condition = _condition_of(condition_choices)
@@ -399,6 +418,7 @@ def question_update(*, question: Question, by: User, section: Section, fields: d
 @transaction.atomic
 def question_delete(*, question: Question, by: User) -> None:
     _lock_item(question)
+    require_change(by, question.survey.owner_unit)
     survey = question.survey
     _ensure_unlocked(survey)
     dependent = question.dependents.values_list("text", flat=True).first()
@@ -414,6 +434,7 @@ def question_delete(*, question: Question, by: User) -> None:
 def question_move(*, question: Question, by: User, direction: str) -> None:
     """Up or down within its section; order changes never alter collected answers."""
     _lock_item(question)
+    require_change(by, question.survey.owner_unit)
     survey = question.survey
     siblings = list(Question.objects.select_for_update()
                     .filter(section_id=question.section_id).order_by("position", "id"))
