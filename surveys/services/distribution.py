@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.models import User
+from portal.permissions import require_change
 
 from ..models import Invitation, Survey
 from ..querysets import audience_q, in_audience
@@ -73,6 +74,7 @@ def survey_send_invitations(*, survey: Survey, by: User, base_url: str) -> int:
     """Queue the invitation emails of everyone not emailed yet; returns how many."""
     from ..tasks import send_invitation_emails
 
+    require_change(by, survey.owner_unit)
     pending = (Invitation.objects.filter(survey=survey, used=False, sent_at__isnull=True)
                .exclude(user__email="").count())
     if pending:
@@ -84,6 +86,7 @@ def survey_send_reminders(*, survey: Survey, by: User, base_url: str) -> int:
     """Queue a reminder to everyone with an email who has not answered; returns how many."""
     from ..tasks import send_reminder_emails
 
+    require_change(by, survey.owner_unit)
     pending = (Invitation.objects.filter(survey=survey, used=False)
                .exclude(user__email="").count())
     if pending and survey.is_accepting():
