@@ -17,3 +17,5 @@ COPY --from=assets /src/static/vendor static/vendor
 RUN DJANGO_SETTINGS_MODULE=portal.settings.local python manage.py collectstatic --noinput
 USER nobody
 EXPOSE 8000
+# Answer-link tokens never reach the access log: see gunicorn.conf.py.
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi:application"]

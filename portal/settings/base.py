@@ -55,7 +55,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's session middleware, except that answering a survey never saves the session.
+    "surveys.middleware.SessionUntouchedWhenAnswering",
     "portal.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -228,15 +229,22 @@ REPORTS_SWEEP_SECONDS = env.int("REPORTS_SWEEP_SECONDS", default=15)
 REPORTS_LEASE_SECONDS = env.int("REPORTS_LEASE_SECONDS", default=30)
 REPORTS_RESEND_SECONDS = env.int("REPORTS_RESEND_SECONDS", default=45)
 
+# Anonymous surveys keep of each respondent only a profile at least this many invited
+# people share (surveys.services.generalisation).
+SURVEY_ANONYMITY_K = env.int("SURVEY_ANONYMITY_K", default=5)
+
 # Where people reach the portal: links in emails point here.
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Personal answer links are logged without their token (surveys.redaction).
+    "filters": {"answer_links": {"()": "surveys.redaction.AnswerLinkFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["answer_links"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

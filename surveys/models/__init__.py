@@ -2,10 +2,11 @@
 back (`responses.py`). Anonymity rules are written where they bind, in `responses.py`."""
 
 from .questionnaire import Choice, Question, Section, Survey, Topic
-from .responses import AgeBand, Answer, Invitation, Respondent, Response
+from .responses import AgeBand, AnonymityPlan, Answer, Invitation, Respondent, Response
 
 __all__ = [
     "AgeBand",
+    "AnonymityPlan",
     "Answer",
     "Choice",
     "Invitation",

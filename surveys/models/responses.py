@@ -3,12 +3,19 @@
 Anonymity has to hold for whoever holds the database, so for an anonymous survey:
 
 - `Response` and `Answer` carry no user, no invitation, and no sequential key: their keys
-  are random UUIDs (uuid4; uuid1 would embed the time), and the only time kept is the day.
+  are random UUIDs (uuid4; uuid1 would embed the time), and no time at all (`submitted_on`
+  is empty: only an identified survey keeps the day).
 - `Invitation` records only *that* it was used (`used`), never when; it has no history
   table and no `auto_now` field, and the submission changes nothing else on it.
 - What breakdowns need is copied onto the response when it is answered (unit, staff group,
   gender, age band): a snapshot, so a later profile change neither re-identifies it nor
-  shifts old results.
+  shifts old results. It is the *kept* profile of the invitation, not the person's own:
+  when the survey opens, each invitation gets its member's profile generalised until at
+  least K invited people share it (`surveys.services.generalisation`): the unit rolled up
+  to its parent, then the age band, gender and staff group dropped. A rolled-up unit is a
+  parent unit; a dropped staff group or gender is blank, a dropped age band "unknown".
+- The physical order of responses and answers on disk and PostgreSQL's transaction ids
+  are scrambled by sealing (`surveys.services.anonymity`).
 - None of these three models has a `HistoricalRecords`: a history row would keep the user
   and the time of the change.
 
@@ -80,6 +87,14 @@ class Invitation(models.Model):
     sent_at = models.DateTimeField(_("email sent at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminder at"), null=True, blank=True)
     reminder_count = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    # What an answer of an anonymous survey will store of this member: their profile
+    # generalised until at least K invited people share it (see
+    # `surveys.services.generalisation`). Empty (nothing kept) until the plan is made.
+    kept_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
+    kept_staff_group = models.CharField(max_length=20, blank=True)
+    kept_gender = models.CharField(max_length=10, blank=True)
+    kept_age_band = models.CharField(max_length=10, default=AgeBand.UNKNOWN)
 
     class Meta:
         verbose_name = _("invitation")
@@ -102,7 +117,8 @@ class Response(models.Model):
     # No index of its own: the (survey, unit) index below leads with it.
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses",
                                db_index=False)
-    submitted_on = models.DateField(_("day answered"))
+    # Identified surveys only; empty for an anonymous survey.
+    submitted_on = models.DateField(_("day answered"), null=True, blank=True)
     # A random key put in the form when it is shown: a retried or doubled submit of the same
     # form finds its response instead of making a second one. It is stored nowhere else.
     submission_key = models.UUIDField(unique=True)
@@ -171,6 +187,20 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return str(self.id)
+
+
+class AnonymityPlan(models.Model):
+    """When an anonymous survey opened: the K it was planned for, what its audience allows
+    (`summary`, shown to the owner) and how many responses the last sealing shuffled."""
+
+    survey = models.OneToOneField(Survey, primary_key=True, on_delete=models.CASCADE,
+                                  related_name="anonymity_plan")
+    k = models.PositiveSmallIntegerField()
+    summary = models.JSONField(default=dict)
+    sealed_responses = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.survey_id)
 
 
 class Respondent(models.Model):

@@ -18,6 +18,7 @@ from portal.permissions import require_change
 from ..models import Invitation, Survey
 from ..querysets import audience_q, in_audience
 from ..tokens import token_for
+from .generalisation import survey_plan_anonymity
 
 EMAIL_BATCH = 200
 
@@ -38,7 +39,8 @@ def is_in_audience(survey: Survey, user: User) -> bool:
 @transaction.atomic
 def survey_sync_invitations(*, survey: Survey) -> tuple[int, int]:
     """Invite every member of the audience who is not invited yet, and withdraw unused
-    invitations of people no longer in it. Returns (added, withdrawn)."""
+    invitations of people no longer in it; an anonymous survey's plan of what answers keep
+    is made again for the audience as it now is. Returns (added, withdrawn)."""
     audience = audience_of(survey)
     invited = set(Invitation.objects.filter(survey=survey).values_list("user_id", flat=True))
     new = [Invitation(survey=survey, user_id=user_id, unit_id=unit_id)
@@ -47,6 +49,7 @@ def survey_sync_invitations(*, survey: Survey) -> tuple[int, int]:
     Invitation.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
     withdrawn, _ = (Invitation.objects.filter(survey=survey, used=False)
                     .exclude(user__in=audience).delete())
+    survey_plan_anonymity(survey=survey)
     return len(new), withdrawn
 
 
@@ -57,9 +60,11 @@ def invitation_for(*, survey: Survey, user: User) -> Invitation | None:
         return invitation
     try:
         with transaction.atomic():
-            return Invitation.objects.create(survey=survey, user=user, unit_id=user.unit_id)
+            Invitation.objects.create(survey=survey, user=user, unit_id=user.unit_id)
+            survey_plan_anonymity(survey=survey)  # what this member's answer may keep
     except IntegrityError:  # the same member, in another tab, a moment earlier
-        return Invitation.objects.get(survey=survey, user=user)
+        pass
+    return Invitation.objects.get(survey=survey, user=user)
 
 
 def answer_url(base_url: str, invitation: Invitation) -> str:

@@ -65,8 +65,10 @@ def submit_by_link(*, link: Link, version: int, created_at: datetime,
     (a double tap, a retry after a timeout) then finds the stored response by its key and
     is reported as a duplicate; anything else is refused with its reason.
 
-    The invitation records only that it was used. The response copies the respondent's
-    unit, staff group, gender and age band as they are today, and the day, nothing finer.
+    The invitation records only that it was used. For an anonymous survey the response
+    copies the invitation's kept profile (see `surveys.services.generalisation`) and no
+    time at all; for an identified survey, the respondent's unit, staff group, gender and
+    age band as they are today, and the day.
     `full_clean()` is not called per answer: the answer form has validated every value
     against the questionnaire, the database constraints hold the invariants, and a clean
     per row would cost queries on the busiest path of the portal."""
@@ -102,18 +104,20 @@ def _store_in_a_transaction(*, link: Link, version: int, created_at: datetime,
         if survey is None or not survey.is_accepting():
             return None
         claimed = Invitation.objects.filter(pk=link.invitation_id, survey=survey, used=False)
-        person_id = claimed.values_list("user_id", flat=True).first()
-        if person_id is None or not claimed.update(used=True):
+        invitation = claimed.first()
+        if invitation is None or not claimed.update(used=True):
             return None
-        return record_response(survey=survey, person=User.objects.get(pk=person_id),
-                               answers=answers, key=key, on=timezone.localdate()).id
+        return record_response(survey=survey, person=User.objects.get(pk=invitation.user_id),
+                               answers=answers, key=key, on=timezone.localdate(),
+                               invitation=invitation).id
 
 
 def _store_in_one_statement(*, link: Link, version: int, created_at: datetime,
                             answers: Sequence[AnswerData], key: uuid.UUID) -> uuid.UUID | None:
     """PostgreSQL: the same checks and writes as `_store_in_a_transaction` in a single
     statement (data-modifying CTEs): one round trip, atomic as any statement is. The
-    person's unit, group, gender and age band are read in the same statement."""
+    invitation's kept profile (anonymous) or the person's unit, group, gender and age band
+    (identified) are read in the same statement."""
     today = timezone.localdate()
     response_id = uuid.uuid4()
     params: list = [link.invitation_id, link.survey_id, version, created_at, response_id,
@@ -139,13 +143,19 @@ def _statement(year: int, with_answers: bool) -> str:
         "WHERE i.id = %s AND i.survey_id = %s AND NOT i.used AND s.id = i.survey_id "
         "AND s.status = 'open' AND s.opens_at <= now() AND s.closes_at > now() "
         "AND s.structure_version = %s AND s.created_at = %s "
-        "RETURNING i.user_id, s.anonymous)",
-        f"person AS (SELECT u.id, u.unit_id, u.staff_group, u.gender, u.birth_year, "
-        f"c.anonymous FROM {User._meta.db_table} u JOIN claimed c ON u.id = c.user_id)",
+        "RETURNING i.user_id, s.anonymous, i.kept_unit_id, i.kept_staff_group, i.kept_gender, "
+        "i.kept_age_band)",
+        # An anonymous survey stores the invitation's kept profile and no day.
+        "person AS (SELECT u.id, c.anonymous, CASE WHEN c.anonymous THEN c.kept_unit_id "
+        "ELSE u.unit_id END AS unit_id, CASE WHEN c.anonymous THEN c.kept_staff_group "
+        "ELSE u.staff_group END AS staff_group, CASE WHEN c.anonymous THEN c.kept_gender "
+        "ELSE u.gender END AS gender, CASE WHEN c.anonymous THEN c.kept_age_band "
+        f"ELSE {AgeBand.sql('u.birth_year', year)} END AS age_band "
+        f"FROM {User._meta.db_table} u JOIN claimed c ON u.id = c.user_id)",
         f"response AS (INSERT INTO {Response._meta.db_table} (id, survey_id, submitted_on, "
         "submission_key, unit_id, staff_group, gender, age_band) "
-        "SELECT %s, %s, %s, %s, p.unit_id, p.staff_group, p.gender, "
-        f"{AgeBand.sql('p.birth_year', year)} FROM person p RETURNING id)",
+        "SELECT %s, %s, CASE WHEN p.anonymous THEN NULL ELSE %s::date END, %s, p.unit_id, "
+        "p.staff_group, p.gender, p.age_band FROM person p RETURNING id)",
         f"who AS (INSERT INTO {Respondent._meta.db_table} (response_id, user_id) "
         "SELECT r.id, p.id FROM response r, person p WHERE NOT p.anonymous)",
     ]
@@ -219,14 +229,23 @@ def leads(answers: Sequence[AnswerData]) -> list[bool]:
 
 
 def record_response(*, survey: Survey, person: User, answers: Sequence[AnswerData],
-                    key: uuid.UUID, on: date) -> Response:
-    """Write a response and its answers, with the snapshot of `person` on the day `on`.
+                    key: uuid.UUID, on: date, invitation: Invitation | None = None) -> Response:
+    """Write a response and its answers: for an anonymous survey with the kept profile of
+    the person's invitation and no day, otherwise with the snapshot of `person` on the day
+    `on`.
 
     Claims no invitation: `submit_by_link` does that first, in the same transaction. Called
     directly only by the demo data and the benchmark, which mark invitations themselves."""
-    response = Response(survey=survey, submitted_on=on, submission_key=key,
-                        unit_id=person.unit_id, staff_group=person.staff_group,
-                        gender=person.gender, age_band=AgeBand.of(person.birth_year, on))
+    if survey.anonymous:
+        invitation = invitation or Invitation.objects.get(survey=survey, user=person)
+        response = Response(survey=survey, submitted_on=None, submission_key=key,
+                            unit_id=invitation.kept_unit_id,
+                            staff_group=invitation.kept_staff_group,
+                            gender=invitation.kept_gender, age_band=invitation.kept_age_band)
+    else:
+        response = Response(survey=survey, submitted_on=on, submission_key=key,
+                            unit_id=person.unit_id, staff_group=person.staff_group,
+                            gender=person.gender, age_band=AgeBand.of(person.birth_year, on))
     response.save(force_insert=True)
     Answer.objects.bulk_create([
         Answer(response=response, question_id=a.question_id, choice_id=a.choice_id,

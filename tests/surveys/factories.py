@@ -65,3 +65,13 @@ def submit(survey: Survey, user, rows: list[AnswerData]):
     """Answer as `user` through the submission service."""
     invitation = invitation_for(survey=survey, user=user)
     return survey_submit(survey=survey, invitation=invitation, answers=rows, key=uuid.uuid4())
+
+
+def open_yes_no_survey(owner, **fields) -> tuple[Survey, Question]:
+    """An open survey of `owner` with one yes/no question (Có / Không), audience invited."""
+    survey = SurveyFactory(owner_unit=owner, status="draft", **fields)
+    question = add_question(survey, Question.Kind.SINGLE, "Có hay không?", ["Có", "Không"])
+    Survey.objects.filter(pk=survey.pk).update(status="open")
+    survey.refresh_from_db()
+    survey_sync_invitations(survey=survey)
+    return survey, question
