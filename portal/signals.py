@@ -1,4 +1,6 @@
-"""Every text a person types is stored composed (NFC), whatever path wrote it.
+"""The portal's receivers: text stored composed (NFC), and logins kept out of history.
+
+Every text a person types is stored composed (NFC), whatever path wrote it.
 
 "Nguyễn" typed on a Mac or pasted from some PDFs arrives decomposed (e + combining marks):
 stored so, it sorts, searches, deduplicates and exports as a different name from the same
@@ -14,8 +16,10 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.db import models
 from django.db.models.signals import pre_save
+from django.utils import timezone
 
 from .text import nfc
 
@@ -46,5 +50,19 @@ def compose_text(sender, instance, **kwargs) -> None:
             setattr(instance, name, nfc(value))
 
 
+def record_login(sender, request, user, **kwargs) -> None:
+    """Django's update_last_login, without a history row: a login changes nothing anyone
+    needs to audit, and one empty "saved" line per login buried the real changes on the
+    change history page."""
+    user.last_login = timezone.now()
+    user.skip_history_when_saving = True
+    try:
+        user.save(update_fields=["last_login"])
+    finally:
+        del user.skip_history_when_saving
+
+
 def connect() -> None:
     pre_save.connect(compose_text, dispatch_uid="portal.compose_text")
+    user_logged_in.disconnect(dispatch_uid="update_last_login")
+    user_logged_in.connect(record_login, dispatch_uid="portal.record_login")

@@ -62,3 +62,13 @@ def test_one_records_history_reads_its_changes_newest_first(interleaved):
     assert [e.verb for e in entries] == ["~", "~", "~", "+"]
     assert [c[1:] for c in entries[0].changes if "Một" in c[1]] == [
         ("Trần Văn Một 1", "Trần Văn Một 2")]
+
+
+def test_a_login_is_not_a_change(client, accounts):
+    member = accounts["member"]
+    before = member.history.count()
+    response = client.post(reverse("login"), {"username": "member", "password": "demo12345"})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.last_login is not None
+    assert member.history.count() == before
