@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Unit, User, WorkerHeartbeat
+from .permissions import require_change
 
 
 def worker_heartbeat_record(*, hostname: str) -> None:
@@ -22,6 +23,7 @@ def worker_heartbeat_forget(*, hostname: str) -> None:
 @transaction.atomic
 def unit_update_member_count(*, unit: Unit, member_count: int, by: User) -> Unit:
     """Officers keep their units' member counts current: coverage ratios divide by them."""
+    require_change(by, unit)
     unit.member_count = member_count
     unit._change_reason = "member count updated"  # kept in the unit's history
     unit.full_clean()
