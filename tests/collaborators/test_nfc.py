@@ -103,3 +103,19 @@ def test_decomposed_names_in_a_sheet_match_people_already_there(accounts, units)
     rows = [["Họ và tên", "Mã đơn vị", "Chức vụ"], [nfd("Phạm Văn Đức"), "BK", "Chuyên viên"]]
     plan = plan_roster_import(fileobj=io.BytesIO(workbook_bytes(rows)), user=accounts["officer"])
     assert not plan.to_create and plan.to_update[0].matched_by == "full_name"
+
+
+def test_text_stored_decomposed_before_is_composed_by_the_migration(units):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("collaborators.migrations.0004_compose_stored_text")
+    person = CollaboratorFactory(unit=units["BK"], full_name="Tạm Tên")
+    untouched = CollaboratorFactory(unit=units["BK"], full_name="Lê Văn Giữ")
+    Collaborator.objects.filter(pk=person.pk).update(  # as an old bulk write left it
+        full_name=nfd("Nguyễn Thị Ngọc Ánh"), notes=nfd("Đã tập huấn"))
+    migration.compose(apps, None)
+    person.refresh_from_db()
+    assert person.full_name == "Nguyễn Thị Ngọc Ánh" and person.notes == "Đã tập huấn"
+    assert Collaborator.objects.get(pk=untouched.pk).full_name == "Lê Văn Giữ"
