@@ -46,3 +46,22 @@ class EmailOrUsernameBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def client_address(request) -> str:
+    """The address the login lock is keyed on (AXES_CLIENT_IP_CALLABLE).
+
+    Behind N reverse proxies (PORTAL_PROXY_COUNT) every request comes from the nearest
+    proxy, so REMOTE_ADDR would put every client under one lock. Each proxy appends the
+    address it received the request from to X-Forwarded-For, so the client is the N-th
+    entry from the right; the entries to its left are whatever the client sent and are
+    never trusted. Without proxies, REMOTE_ADDR."""
+    from django.conf import settings
+
+    proxies = getattr(settings, "PORTAL_PROXY_COUNT", 0)
+    remote = request.META.get("REMOTE_ADDR", "")
+    if proxies <= 0:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if hop.strip()]
+    return hops[-proxies] if len(hops) >= proxies else remote

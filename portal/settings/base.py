@@ -142,6 +142,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Counted per account, whatever spelling or address of it was typed (see the function).
 AXES_USERNAME_CALLABLE = "portal.auth_backends.lockout_username"
+# ...and on the client's address, read behind PORTAL_PROXY_COUNT reverse proxies.
+PORTAL_PROXY_COUNT = env.int("PORTAL_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "portal.auth_backends.client_address"
 AXES_LOCKOUT_CALLABLE = "portal.views.auth.lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -127,3 +127,19 @@ def test_a_success_under_another_spelling_does_not_clear_the_failures(client, ac
     _lock_officer2(client, "Officer2")
     assert client.post(LOGIN, {"username": "officer2@demo.vnuhcm.edu.vn",
                                "password": "demo12345"}).status_code == 429
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, PORTAL_PROXY_COUNT=1)
+def test_behind_a_proxy_the_lock_is_keyed_on_the_client_not_the_proxy(client, accounts):
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(3):
+        client.post(LOGIN, {"username": "officer2", "password": "bad"},
+                    HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    # The same client, even claiming another address in front of the proxy's entry, is locked.
+    spoofed = client.post(LOGIN, {"username": "officer2", "password": "demo12345"},
+                          HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7", **proxy)
+    assert spoofed.status_code == 429
+    # Another client behind the same proxy is not.
+    other = client.post(LOGIN, {"username": "officer2", "password": "demo12345"},
+                        HTTP_X_FORWARDED_FOR="203.0.113.99", **proxy)
+    assert other.status_code == 302
