@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import Unit, User
+from portal.permissions import require_change
 
 from .models import DocumentSettings, Report, ReportCounter
 from .periods import Period
@@ -71,6 +72,8 @@ def report_send(*, report_id: int, generation: int) -> bool:
 
 def report_request(*, kind: str, period: Period, scope: Unit, by: User | None) -> Report:
     """The report for (kind, period, scope): the existing one, or a new one queued."""
+    if by is not None:  # None: the schedule
+        require_change(by, scope)
     if period.start > period.end:
         raise ReportRequestError(_("The start of the period is after its end."))
     if period.end > timezone.localdate():
@@ -83,6 +86,8 @@ def report_request(*, kind: str, period: Period, scope: Unit, by: User | None) -
 
 def report_request_for_survey(*, survey, by: User | None) -> Report:
     """The results report of a survey that is over: one per survey."""
+    if by is not None:
+        require_change(by, survey.owner_unit)
     if not survey.is_over():
         raise ReportRequestError(_("A survey's results report is made once the survey is over."))
     start = timezone.localdate(survey.opens_at)
@@ -116,6 +121,8 @@ def _existing_or_new(identity: dict, **fields) -> Report:
 @transaction.atomic
 def report_regenerate(*, report: Report, by: User | None) -> Report:
     """Queue a new generation; the current files stay downloadable until it is done."""
+    if by is not None:
+        require_change(by, report.scope)
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if locked.in_progress:
         return locked
