@@ -117,7 +117,9 @@
       if (show === isOff(q)) {
         q.className = show ? q.className.replace(/(^| )off( |$)/, " ") : q.className + " off";
       }
-      each(q.querySelectorAll("input, textarea"), function (input) { input.disabled = !show; });
+      each(q.querySelectorAll("input, textarea"), function (input) {
+        if (input.disabled === show) { input.disabled = !show; }  // only what changes
+      });
       if (show) {
         number++;
         setNumber(q, number);
