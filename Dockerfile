@@ -18,4 +18,4 @@ RUN DJANGO_SETTINGS_MODULE=portal.settings.local python manage.py collectstatic 
 USER nobody
 EXPOSE 8000
 # Answer-link tokens never reach the access log: see gunicorn.conf.py.
-CMD ["gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi:application"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "-", "portal.wsgi:application"]
