@@ -268,7 +268,7 @@ def fingerprint(rows: list[models.Model]) -> dict:
     return {"counts": counts, "rows": values}
 
 
-def _difference(before: dict, after: dict) -> str:
+def difference(before: dict, after: dict) -> str:
     changed = [f"{t}: {n} -> {after['counts'][t]}" for t, n in before["counts"].items()
                if after["counts"][t] != n]
     changed += [f"{key} changed" for key, row in before["rows"].items()
@@ -328,7 +328,7 @@ def test_everyone_else_is_refused_and_changes_nothing(demo, db, name, role):
             else client.get(url)
         if not refused(response):
             problems.append(f"{method.upper()} {url} as {role}: {_outcome(response)}")
-        changed = _difference(before, fingerprint(rows))
+        changed = difference(before, fingerprint(rows))
         if changed:
             problems.append(f"{method.upper()} {url} as {role} changed {changed}")
     assert not problems, "\n".join(problems)
