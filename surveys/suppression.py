@@ -39,7 +39,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from django.core.cache import cache
 from django.db.models import Count
@@ -148,6 +147,16 @@ class Decision:
 
     # --- the export --------------------------------------------------------------------
 
+    def _block_of(self, unit_id: int | None) -> Atoms | None:
+        """The smallest released set of the unit family holding this unit's responses."""
+        blocks = getattr(self, "_block_sets", None)
+        if blocks is None:
+            family = sorted(self.released_units, key=len)
+            blocks = {atom: next((s for s in family if atom in s), None)
+                      for atom in self.unit_counts}
+            self._block_sets = blocks
+        return blocks.get(unit_id)
+
     def block_label(self, unit_id: int | None) -> str:
         """The smallest released set of the unit family that holds this unit's responses,
         as the export names it ("" where only everyone is shown)."""
@@ -157,11 +166,13 @@ class Decision:
         cached = getattr(self, "_block_cache", None)
         if cached is not None:
             return cached
-        family = sorted(self.released_units, key=len)
+        names: dict[Atoms, str] = {}
         labels = {}
         for atom in self.unit_counts:
-            smallest = next((s for s in family if atom in s), None)
-            labels[atom] = self._name_of(smallest) if smallest else ""
+            smallest = self._block_of(atom)
+            if smallest and smallest not in names:
+                names[smallest] = self._name_of(smallest)
+            labels[atom] = names[smallest] if smallest else ""
         self._block_cache = labels
         return labels
 
@@ -186,17 +197,22 @@ class Decision:
             return _("%(unit)s (not broken down further)") % {"unit": name}
         return _("%(unit)s (direct members)") % {"unit": name}
 
+    def export_key(self, profile: tuple) -> tuple:
+        """The class a response falls in, in the export: its unit's block and the released
+        values of the kept columns (None where hidden)."""
+        key: list = [self._block_of(profile[0])]
+        for name, value in zip(ATTRIBUTES, profile[1:], strict=True):
+            shown = name in self.export_dimensions and value in self.released_values[name]
+            key.append(value if shown else None)
+        return tuple(key)
+
     def export_profile(self, profile: tuple) -> list[str]:
         """What an anonymous export shows of a response's (unit, staff group, gender, age
         band): its unit's block and the released values of the columns it keeps."""
+        block, *values = self.export_key(profile)
         out = [self.block_label(profile[0])]
-        for name, value in zip(ATTRIBUTES, profile[1:], strict=True):
-            if name not in self.export_dimensions:
-                out.append("")
-            elif value in self.released_values[name]:
-                out.append(_attribute_labels(name).get(value, value))
-            else:
-                out.append("")
+        for name, value in zip(ATTRIBUTES, values, strict=True):
+            out.append("" if value is None else _attribute_labels(name).get(value, value))
         return out
 
 
@@ -293,7 +309,7 @@ def _release_partition(counts: dict[str, int], minimum: int) -> set[str]:
 def _export_classes(decision: Decision) -> dict[tuple, int]:
     classes: dict[tuple, int] = defaultdict(int)
     for profile, n in decision.profiles.items():
-        classes[tuple(decision.export_profile(profile))] += n
+        classes[decision.export_key(profile)] += n
     return classes
 
 
@@ -317,9 +333,10 @@ def audit(decision: Decision) -> None:
     combination of everything released: the export's classes (which refine the unit
     family's residuals) and the groups of every attribute dimension.
 
-    Exact, with fractions: functions constant on the export's classes are eliminated by
-    working in their orthogonal complement (subtract each class's mean), which leaves as
-    many unknowns as there are attribute groups, a handful."""
+    Exact: a target is such a combination when, for some weights of the
+    attribute groups (a handful of unknowns), what is left is the same across each export
+    class; a class holding the same attribute groups both inside and outside the target
+    rules it out at once, which settles most targets without solving anything."""
     while True:
         leaks = derivable_hidden_groups(decision)
         if not leaks:
@@ -331,7 +348,6 @@ def audit(decision: Decision) -> None:
             return
         _n, name, value = candidates[0]
         decision.released_values[name].discard(value)
-        decision._block_cache = None
         _choose_export_columns(decision)
 
 
@@ -348,61 +364,83 @@ def _hidden_targets(decision: Decision) -> list[tuple[str, object]]:
 
 
 def derivable_hidden_groups(decision: Decision) -> list[tuple[str, object]]:
-    profiles = list(decision.profiles.items())
-    if not profiles:
-        return []
+    """The hidden small groups that a linear combination of the export's classes and the
+    released attribute groups gives exactly (see `audit`)."""
     targets = _hidden_targets(decision)
     if not targets:
         return []
-    weights = [Fraction(n) for _p, n in profiles]
-    classes = [tuple(decision.export_profile(p)) for p, _n in profiles]
-    members: dict[tuple, list[int]] = defaultdict(list)
-    for index, key in enumerate(classes):
-        members[key].append(index)
-
-    def project(vector: list[Fraction]) -> list[Fraction]:
-        """Remove each class's weighted mean: the part no export class explains."""
-        out = list(vector)
-        for indexes in members.values():
-            weight = sum(weights[i] for i in indexes)
-            mean = sum(weights[i] * vector[i] for i in indexes) / weight
-            for i in indexes:
-                out[i] = vector[i] - mean
-        return out
-
-    def dot(a: list[Fraction], b: list[Fraction]) -> Fraction:
-        return sum((w * x * y for w, x, y in zip(weights, a, b, strict=True)), Fraction(0))
-
-    basis: list[list[Fraction]] = []
-    for position, name in enumerate(ATTRIBUTES, start=1):
-        for value in decision.released_values[name]:
-            generator = project([Fraction(int(p[position] == value)) for p, _n in profiles])
-            _extend_basis(basis, generator, dot)
+    generators = [(position, value) for position, name in enumerate(ATTRIBUTES, start=1)
+                  for value in sorted(decision.released_values[name])]
+    classes: dict[tuple, list[tuple[tuple, tuple[int, ...]]]] = defaultdict(list)
+    for profile in decision.profiles:
+        row = tuple(int(profile[position] == value) for position, value in generators)
+        classes[decision.export_key(profile)].append((profile, row))
+    # What a class asks of the weights when the target has none of it: the same weighted
+    # sum for every profile of the class. The same for every target: worked out once.
+    quiet = {key: {(_difference(row, profiles[0][1]), 0) for _p, row in profiles}
+             for key, profiles in classes.items()}
     leaks = []
     for kind, target in targets:
         if kind == "unit":
-            vector = [Fraction(int(p[0] in target)) for p, _n in profiles]
+            def member(profile, target=target):
+                return profile[0] in target
         else:
             position = 1 + ATTRIBUTES.index(kind)
-            vector = [Fraction(int(p[position] == target)) for p, _n in profiles]
-        rest = project(vector)
-        for base in basis:
-            rest = _minus(rest, base, dot(rest, base) / dot(base, base))
-        if not any(rest):
+
+            def member(profile, target=target, position=position):
+                return profile[position] == target
+        touched = {key for key, profiles in classes.items()
+                   if any(member(p) for p, _row in profiles)}
+        equations = set().union(*(quiet[key] for key in classes if key not in touched))
+        if _derivable([classes[key] for key in touched], member, equations, len(generators)):
             leaks.append((kind, target))
     return leaks
 
 
-def _minus(a: list[Fraction], b: list[Fraction], factor: Fraction) -> list[Fraction]:
-    return [x - factor * y for x, y in zip(a, b, strict=True)]
+def _difference(row: tuple[int, ...], reference: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(x - y for x, y in zip(row, reference, strict=True))
 
 
-def _extend_basis(basis: list, vector: list[Fraction], dot) -> None:
-    """Gram-Schmidt with exact fractions: add what `vector` has beyond `basis`."""
-    for base in basis:
-        vector = _minus(vector, base, dot(vector, base) / dot(base, base))
-    if any(vector):
-        basis.append(vector)
+def _derivable(classes, member, equations: set, unknowns: int) -> bool:
+    """Is the target (`member`) a function constant on each class plus a combination of
+    the generators? That is: are there weights g with target(a) - row(a)·g the same for
+    every profile a of a class, for every class. `equations` holds those of the classes
+    the target does not touch."""
+    for profiles in classes:
+        inside = {row for profile, row in profiles if member(profile)}
+        outside = {row for profile, row in profiles if not member(profile)}
+        if inside & outside:
+            return False  # two profiles no shown figure tells apart, one in, one out
+        reference_row, reference = profiles[0][1], int(member(profiles[0][0]))
+        for profile, row in profiles:
+            equations.add((_difference(row, reference_row), int(member(profile)) - reference))
+    return _consistent(equations, unknowns)
+
+
+PRIME = 2**61 - 1
+
+
+def _consistent(equations, unknowns: int) -> bool:
+    """Does the linear system (rows, right-hand sides) have a rational solution?
+
+    Worked modulo a prime larger than any minor of the system can be (rows and right-hand
+    sides hold -1, 0 and 1, and there are a handful of unknowns: by Hadamard's bound no
+    minor reaches 2**61), so the answer is exact, at the speed of integers."""
+    pivots: list[tuple[int, list[int]]] = []
+    for row, rhs in equations:
+        vector = [x % PRIME for x in row] + [rhs % PRIME]
+        for column, pivot in pivots:
+            if vector[column]:
+                factor = vector[column]
+                vector = [(x - factor * y) % PRIME for x, y in zip(vector, pivot, strict=True)]
+        column = next((i for i in range(unknowns) if vector[i]), None)
+        if column is None:
+            if vector[-1]:
+                return False
+            continue
+        inverse = pow(vector[column], PRIME - 2, PRIME)
+        pivots.append((column, [x * inverse % PRIME for x in vector]))
+    return True
 
 
 # --- reading it ------------------------------------------------------------------------
@@ -441,6 +479,6 @@ def survey_decision(survey: Survey, *, counts: dict[tuple, int] | None = None) -
         decision = decide(counts, _units_above({c[0] for c in counts}),
                           survey.min_group_size)
         decision.rolled_up = survey.anonymous
-        decision._block_cache = None
+        decision._block_cache = None  # labels in the language of whoever reads it
         cache.set(key, decision, CACHE_SECONDS)
     return decision
