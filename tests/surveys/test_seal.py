@@ -1,5 +1,6 @@
 """Anonymity below the schema: PostgreSQL's hidden transaction ids (xmin) must not join a
-response to the invitation it used (PostgreSQL only, real committed transactions)."""
+response to the invitation it used (PostgreSQL only, real committed transactions); and
+sealing runs from every worker, not only from beat."""
 
 import pytest
 from django.db import connection
@@ -11,8 +12,6 @@ from tests.services import need_postgres
 
 from .factories import SurveyFactory, add_question, choice, member, submit
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
 
 def xmins(model, **filters) -> list[int]:
     queryset = model.objects.filter(**filters).values("pk")
@@ -23,6 +22,8 @@ def xmins(model, **filters) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
 def test_sealing_leaves_no_transaction_id_shared_by_a_response_and_its_invitation(units):
     need_postgres()
     survey = SurveyFactory(owner_unit=units["BK"], status="draft")
@@ -47,3 +48,24 @@ def test_sealing_leaves_no_transaction_id_shared_by_a_response_and_its_invitatio
     # All rewritten by the same sealing transaction: nothing tells one from another, and
     # nothing joins a response to an invitation more than to any other.
     assert invitations == set(responses)
+
+
+def test_every_worker_seals_on_its_own_without_beat(monkeypatch, settings):
+    """A worker starts a sealing loop when it is ready: sealing runs at once and then every
+    SURVEY_SEAL_SECONDS, whether or not beat runs, until the worker shuts down."""
+    import threading
+
+    from surveys import tasks
+
+    settings.SURVEY_SEAL_SECONDS = 0.01
+    rounds = threading.Semaphore(0)
+    monkeypatch.setattr(tasks, "seal_recent_submissions", lambda: rounds.release())
+    tasks.start_sealing()
+    try:
+        assert all(rounds.acquire(timeout=5) for _ in range(3))  # at once, then again
+    finally:
+        tasks.stop_sealing()
+    loops = [t for t in threading.enumerate() if t.name == "survey-sealing"]
+    for thread in loops:
+        thread.join(timeout=5)
+    assert not any(t.is_alive() for t in loops)
