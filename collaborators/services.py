@@ -16,7 +16,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from portal.models import User
-from portal.permissions import can_change_unit
+from portal.permissions import require_change
 
 from .models import Attendance, Collaborator, OpinionReport, OpinionReportComment, Training
 from .normalise import compose_text_fields
@@ -30,8 +30,7 @@ ROSTER_FIELDS = (
 
 
 def _require_unit(by: User, unit) -> None:
-    if not can_change_unit(by, unit):
-        raise PermissionDenied
+    require_change(by, unit)
 
 
 def _apply_decision_file(collaborator: Collaborator, upload: Any) -> None:
@@ -144,6 +143,7 @@ def training_set_attendance(*, training: Training, candidates: Iterable[Collabor
 
 # --- opinion reports -------------------------------------------------------------------
 
+FILERS = (User.Role.COLLABORATOR, User.Role.OFFICER)  # and the committee
 REPORT_FIELDS = ("topic", "summary", "sentiment", "spread", "urgency", "proposal")
 
 
@@ -162,7 +162,7 @@ def opinion_report_file(*, author: User, data: Mapping[str, Any],
         if existing:
             return existing
     unit = reporting_unit(author)
-    if unit is None:
+    if unit is None or not (author.is_committee or author.role in FILERS):
         raise PermissionDenied
     report = OpinionReport(**{f: data[f] for f in REPORT_FIELDS if f in data}, unit=unit,
                            author=author, submission_key=key,
@@ -179,8 +179,7 @@ def opinion_report_file(*, author: User, data: Mapping[str, Any],
 
 
 def _require_report(by: User, report: OpinionReport) -> None:
-    if not OpinionReport.objects.changeable_by(by).filter(pk=report.pk).exists():
-        raise PermissionDenied
+    require_change(by, report.unit)
 
 
 def _comment(report: OpinionReport, by: User, body: str) -> None:
