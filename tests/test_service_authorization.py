@@ -267,3 +267,18 @@ def test_an_officer_may_not_aim_a_survey_at_another_units_members_nor_hand_it_ov
                       audience_units=[khtn])
     world.draft.refresh_from_db()
     assert (Survey.objects.count(), world.draft.owner_unit) == (surveys, world.bk)
+
+
+def test_a_member_may_not_file_an_opinion_report(world, accounts):
+    """Filing is the collaborators' (and officers') work: the service says so itself."""
+    from collaborators.models import OpinionReport
+    from collaborators.services import opinion_report_file
+
+    data = {"topic": OpinionReport.Topic.PAY, "summary": "Băn khoăn về lương.",
+            "sentiment": OpinionReport.Sentiment.NEUTRAL}
+    before = OpinionReport.objects.count()
+    with pytest.raises(PermissionDenied):
+        opinion_report_file(author=accounts["member"], data=data)
+    assert OpinionReport.objects.count() == before
+    filed = opinion_report_file(author=accounts["collaborator"], data=data)
+    assert filed.unit == world.bk
