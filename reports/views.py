@@ -36,14 +36,16 @@ def report_list(request):
         "chosen_kind": kind, "form": ReportRequestForm(user=request.user)})
 
 
-def _request_answer(report: Report) -> str:
-    """What asking for a report did: the same report may already be done, or have failed."""
+def _request_answer(report: Report) -> str | None:
+    """What asking for a report found, when the page's status box does not say it: the
+    same report may already be done, or have failed. (A report in progress says so in its
+    box, which follows it; a notice above it would still say "being prepared" when done.)"""
     if report.status == Report.Status.DONE:
         return _("This report has already been made: it is below, ready to download.")
     if report.status == Report.Status.FAILED:
         return _("This report was asked for before and its generation failed: try again "
                  "below.")
-    return _("The report is being prepared; this page follows it.")
+    return None
 
 
 @report_reader
@@ -60,7 +62,8 @@ def report_new(request):
         except ReportRequestError as error:
             form.add_error(None, str(error))
         else:
-            messages.info(request, _request_answer(report))
+            if answer := _request_answer(report):
+                messages.info(request, answer)
             return redirect(report)
     return render(request, "reports/report_new.html", {"form": form})
 

@@ -130,7 +130,8 @@ def test_a_report_asked_for_while_the_broker_is_down_answers_at_once_and_is_done
         report = Report.objects.get()
         assert report.status == "queued" and report.sent_at is None
         assert again.url == response.url == report.get_absolute_url()
-        assert "đang được chuẩn bị" in client.get(response.url).content.decode()
+        page = client.get(response.url).content.decode()
+        assert "Đang chờ" in page and "Báo cáo đang được tạo" in page
 
         worker = start_worker(worker_env(CELERY_BROKER_URL=broker,
                                          PORTAL_PRIVATE_MEDIA_ROOT=str(media)), log)
