@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -14,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.models import User
+from portal.models import Unit, User
 
 from ..models import Collaborator, ImportBatch
 from ..normalise import compose_text_fields
@@ -74,6 +75,8 @@ def _apply(plan: ImportPlan, by: User, reason: str) -> None:
 def roster_import_preview(*, upload: UploadedFile, by: User) -> ImportBatch:
     """Keep the uploaded sheet (privately) for its preview, once it is known to be a
     workbook of a sensible size; stale sheets are deleted (`_discard_stale`)."""
+    if not Unit.objects.changeable_by(by).exists():
+        raise PermissionDenied  # only those who keep a unit's roster upload one
     with tempfile.SpooledTemporaryFile(max_size=CHUNK * 16) as copy:
         copy_in_chunks(upload, copy)  # refused as soon as it passes the limit
         check_workbook(copy)  # a zip bomb is refused before it is stored or opened
@@ -113,6 +116,8 @@ def roster_import_confirm(*, batch: ImportBatch, by: User,
     With `valid_rows_only`, the rows that pass the checks now are written (in one
     transaction) and the others are kept as a sheet to fix and upload again
     (`batch.rejected_file`, with a reason per row)."""
+    if batch.created_by_id != by.pk:
+        raise PermissionDenied  # only the person who uploaded it confirms it
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk, created_by=by)
         if batch.status == ImportBatch.Status.APPLIED:
