@@ -282,3 +282,28 @@ def test_a_member_may_not_file_an_opinion_report(world, accounts):
     assert OpinionReport.objects.count() == before
     filed = opinion_report_file(author=accounts["collaborator"], data=data)
     assert filed.unit == world.bk
+
+
+def test_roster_import_only_for_roster_keepers_and_confirmed_only_by_the_uploader(
+        world, accounts):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from collaborators.importer import roster_import_confirm, roster_import_preview
+    from collaborators.models import Collaborator, ImportBatch
+    from tests.collaborators.xlsx import workbook_bytes
+
+    def sheet():
+        return SimpleUploadedFile("danh-sach.xlsx", workbook_bytes(
+            [["Họ và tên", "Mã đơn vị"], ["Nguyễn Văn An", "BK"]]))
+
+    with pytest.raises(PermissionDenied):
+        roster_import_preview(upload=sheet(), by=accounts["member"])
+    assert not ImportBatch.objects.exists()
+    batch = roster_import_preview(upload=sheet(), by=accounts["officer"])
+    people = Collaborator.objects.count()
+    for actor in ("officer2", "committee"):
+        with pytest.raises(PermissionDenied):
+            roster_import_confirm(batch=batch, by=accounts[actor])
+    assert Collaborator.objects.count() == people
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.PREVIEWED
