@@ -229,6 +229,41 @@ def _portal_and_reports() -> dict[str, Case]:
 CASES: dict[str, Case] = {**_surveys(), **_collaborators(), **_portal_and_reports()}
 
 
+# Services with an actor that are checked by the tests at the end of this module.
+ELSEWHERE = {"opinion_report_file", "roster_import_preview", "roster_import_confirm"}
+READS = {"roster_import_plan"}  # the import preview's plan: reads the kept sheet, stores nothing
+SERVICE_MODULES = ("portal.services", "collaborators.services", "collaborators.importer.write",
+                   "surveys.services.builder", "surveys.services.distribution",
+                   "surveys.services.submission", "reports.services")
+
+
+def services_with_an_actor() -> set[str]:
+    import importlib
+    import importlib.util
+    import inspect
+
+    from django.apps import apps
+
+    names = list(SERVICE_MODULES) + [  # the areas' services, as they come
+        f"{c.name}.services" for c in apps.get_app_configs()
+        if c.name.startswith("directives") and importlib.util.find_spec(f"{c.name}.services")]
+    found = set()
+    for name in names:
+        module = importlib.import_module(name)
+        for attribute, value in vars(module).items():
+            if (inspect.isfunction(value) and value.__module__ == module.__name__
+                    and not attribute.startswith("_")
+                    and {"by", "author"} & set(inspect.signature(value).parameters)):
+                found.add(attribute)
+    return found
+
+
+def test_every_service_with_an_actor_is_called_here():
+    missing = services_with_an_actor() - set(CASES) - ELSEWHERE - READS
+    assert not missing, (f"{sorted(missing)} take an actor but tests/test_service_authorization.py "
+                         "never calls them as another unit's officer: add them to CASES")
+
+
 @pytest.fixture
 def world(units, accounts):
     return World(units)
