@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from reports import tasks
 from reports.models import Report
-from reports.services import _claim, report_recover_lost, report_request
+from reports.services import _claim, report_recover_lost, report_render, report_request
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +86,26 @@ def test_a_job_sent_long_ago_and_still_queued_is_sent_again(units, period, run_j
     assert report_recover_lost() == 0
     age(report, sent_at=timezone.now() - timedelta(seconds=50))
     assert report_recover_lost() == 1 and sent == [(report.pk, 1)]
+
+
+def test_a_render_that_fails_once_is_retried_and_done(units, period, media, run_jobs,
+                                                      monkeypatch):
+    """The failed attempt gives its claim back: the retry is not taken for a second
+    delivery of a job a live worker holds."""
+    from reports import render_pdf
+
+    real, calls = render_pdf.render_pdf, []
+
+    def flaky(doc):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("font cache busy")
+        return real(doc)
+
+    monkeypatch.setattr(render_pdf, "render_pdf", flaky)
+    report = ask(units, period, run_jobs)
+    report.refresh_from_db()
+    assert report.status == "queued" and report.claimed_at is None  # its retry is due
+    report_render(report_id=report.pk, generation=1)  # the retry's delivery
+    report.refresh_from_db()
+    assert (len(calls), report.status, report.number) == (2, "done", 1)
