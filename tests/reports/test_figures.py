@@ -6,7 +6,7 @@ members is 1,45 per 100 (the table truncated to 1,4, binary floats printed 1,4, 
 is 1,5); 73 of 200 trained is 36,5 % (floats print 36, half up 37)."""
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -15,6 +15,9 @@ from django.utils import timezone
 from reports.models import Report
 from reports.periods import Period
 from reports.services import report_request
+from surveys.models import Question, Survey
+from surveys.questionnaire import AnswerData
+from surveys.services import survey_sync_invitations
 from tests.collaborators.factories import (
     CollaboratorFactory,
     OpinionReportFactory,
@@ -22,6 +25,7 @@ from tests.collaborators.factories import (
     attend,
 )
 from tests.reports.conftest import pdf_text
+from tests.surveys.factories import SurveyFactory, add_question, member, submit
 
 pytestmark = pytest.mark.django_db
 TRAINED_ON = date(2026, 10, 1)
@@ -39,6 +43,17 @@ def figures(units, settings):
     when = timezone.make_aware(datetime.combine(date(2026, 10, 5), time(9)))
     for sentiment in ("negative", "negative", "positive"):
         OpinionReportFactory(unit=units["BK"], created_at=when, sentiment=sentiment)
+    # A survey in the period: 3 of the 7 invited answer (42,857… %: 42,9 %).
+    survey = SurveyFactory(owner_unit=units["BK"], audience=[units["BK"]], status="draft")
+    question = add_question(survey, Question.Kind.LIKERT, "Hài lòng")
+    people = [member(units["BK"]) for _ in range(7)]
+    Survey.objects.filter(pk=survey.pk).update(status="open")
+    survey.refresh_from_db()
+    survey_sync_invitations(survey=survey)
+    for person in people[:3]:
+        submit(survey, person, [AnswerData(question.pk, value=4)])
+    Survey.objects.filter(pk=survey.pk).update(
+        opens_at=when, closes_at=when + timedelta(days=5), status="closed")
     return units
 
 
@@ -104,6 +119,11 @@ def test_every_figure_reads_the_same_on_the_page_in_the_chart_the_pdf_and_word(
             and f"{trained} cộng tác viên được tập huấn" in pdf)
     word_text = " ".join(p.text for p in Document(report.docx.path).paragraphs)
     assert f"đạt {per_100} cộng tác viên" in word_text and f"{trained} cộng tác" in word_text
+    # The survey: its rate in the dashboard's total row and survey table, the PDF and Word.
+    rate = total[5]
+    assert rate == "42,9 %" and f">{rate}</td>" in page
+    assert f"(tỷ lệ {rate})" in pdf and f"(tỷ lệ {rate})" in word_text
+    assert word_table(Document(report.docx.path), "Khảo sát")[0][2:] == ["7", "3", rate]
 
 
 def test_the_word_file_carries_each_charts_table_once_numbered_like_the_pdf(
@@ -116,12 +136,14 @@ def test_the_word_file_carries_each_charts_table_once_numbered_like_the_pdf(
     captions = [p.text for p in Document(report.docx.path).paragraphs
                 if re.match(r"Bảng \d+\.", p.text)]
     assert captions == ["Bảng 1. Phiếu phản ánh dư luận theo chủ đề",
-                        "Bảng 2. Độ bao phủ cộng tác viên theo đơn vị"]
+                        "Bảng 2. Độ bao phủ cộng tác viên theo đơn vị",
+                        "Bảng 3. Các cuộc khảo sát trong kỳ"]
     pdf = pdf_text(report.pdf.path)
     assert [line.strip() for line in pdf.splitlines()
             if re.match(r"\s*(Bảng|Biểu đồ) \d+\.", line)] == [
         "Biểu đồ 1. Phiếu phản ánh dư luận theo chủ đề, kỳ này và kỳ trước", captions[0],
-        "Biểu đồ 2. Số cộng tác viên trên 100 đoàn viên (đường đứt: chỉ tiêu)", captions[1]]
+        "Biểu đồ 2. Số cộng tác viên trên 100 đoàn viên (đường đứt: chỉ tiêu)", captions[1],
+        captions[2]]
 
 
 def test_tables_are_numbered_in_order_whatever_sections_are_left_out(units, media, run_jobs):
