@@ -4,8 +4,8 @@ The test walks every URL pattern of every app (Django's admin aside) that takes 
 finds a real object of the Bách khoa union (BK) for it, and requests it, GET and POST, as an
 officer of another union (`officer2`, KHTN), a BK collaborator, a BK member and an anonymous
 visitor. Each must be refused (404, 403, 405 for a method the view does not take, or the
-login page) and change nothing: the row count of every project table and the target rows'
-values are the same after the request. The BK officer must reach the same address, which
+login page) without the refusal page naming the record, and change nothing: the row count of
+every project table and the target rows' values are the same after the request. The BK officer must reach the same address, which
 proves the object and the address are real.
 
 A pattern that takes an id and is neither in TARGETS nor in PUBLIC fails the suite, naming
@@ -30,6 +30,7 @@ from django.core.management import call_command
 from django.db import connection, models, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.html import escape
 
 from tests.collaborators.xlsx import workbook_bytes
 
@@ -294,6 +295,21 @@ def refused(response) -> bool:
     return False
 
 
+# The text that names a record: a refusal page must not show it.
+NAMING_FIELDS = {"Unit": "name", "Survey": "title", "Question": "text", "Collaborator":
+                 "full_name", "Training": "title", "OpinionReport": "summary"}
+
+
+def shown(response, rows: list[models.Model]) -> list[str]:
+    """The names of the target records that a response's page shows."""
+    if "text/html" not in response.get("Content-Type", "") or response.streaming:
+        return []
+    page = response.content.decode(response.charset or "utf-8", "replace")
+    names = [getattr(r, NAMING_FIELDS[type(r).__name__]) for r in rows
+             if type(r).__name__ in NAMING_FIELDS]
+    return [name for name in names if name in page or escape(name) in page]
+
+
 def _outcome(response) -> str:
     where = f" to {response['Location']}" if response.status_code in (301, 302) else ""
     return f"{response.status_code}{where}"
@@ -328,6 +344,8 @@ def test_everyone_else_is_refused_and_changes_nothing(demo, db, name, role):
             else client.get(url)
         if not refused(response):
             problems.append(f"{method.upper()} {url} as {role}: {_outcome(response)}")
+        elif leaked := shown(response, rows):
+            problems.append(f"{method.upper()} {url} as {role} refused, but shows {leaked}")
         changed = difference(before, fingerprint(rows))
         if changed:
             problems.append(f"{method.upper()} {url} as {role} changed {changed}")
