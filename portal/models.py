@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .querysets import UnitQuerySet, UserQuerySet
@@ -37,7 +38,9 @@ class Unit(models.Model):
 
     code = models.CharField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # Contexts keep the root catalogue, which outranks the apps' own, from renaming
+    # their fields: a survey question's "kind" and a response's "staff group".
+    kind = models.CharField(pgettext_lazy("unit", "kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent unit"),
@@ -145,7 +148,8 @@ class User(AbstractUser):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     staff_group = models.CharField(
-        _("staff group"), max_length=20, choices=StaffGroup.choices, default=StaffGroup.OTHER
+        pgettext_lazy("account", "staff group"), max_length=20, choices=StaffGroup.choices,
+        default=StaffGroup.OTHER,
     )
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
