@@ -1,0 +1,176 @@
+"""axe-core finds nothing to fix on any page type of any role, on a phone and a desktop.
+
+axe comes from the npm lock (node_modules/axe-core), injected into the page as it stands,
+and runs every rule it has for WCAG 2.0/2.1 level A and AA, colour contrast included, on
+the colours the browser really computed. The data is the whole demo."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import NoReverseMatch, reverse
+
+from tests.browser.conftest import log_in
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ROLES = ["anonymous", "member", "collaborator", "officer", "officer2", "committee", "admin"]
+
+
+def url(name: str, *args) -> str:
+    return reverse(name, args=args)
+
+
+def first(queryset):
+    record = queryset.order_by("pk").first()
+    assert record is not None, f"the demo has no {queryset.model.__name__} for this page"
+    return record.pk
+
+
+def member_pages(user) -> dict[str, str]:
+    from surveys.models import Invitation, Survey
+
+    invited = Invitation.objects.filter(user=user, used=False, survey__status=Survey.Status.OPEN)
+    published = Survey.objects.filter(results_published_at__isnull=False)
+    pages = {"home": url("home"), "my surveys": url("surveys:mine"),
+             "answer by open link": url("surveys:answer_open",
+                                        invited.values_list("survey", flat=True).first())}
+    if published.exists():
+        pages["published results"] = url("surveys:published", first(published))
+    return pages
+
+
+def collaborator_pages(user) -> dict[str, str]:
+    from collaborators.models import Collaborator, OpinionReport, Training
+
+    return {
+        "home": url("home"),
+        "report form": url("collaborators:report_new"),
+        "opinion reports": url("collaborators:report_list"),
+        "opinion report": url("collaborators:report_detail",
+                              first(OpinionReport.objects.visible_to(user))),
+        "own record": url("collaborators:detail", first(Collaborator.objects.filter(account=user))),
+        "trainings": url("collaborators:training_list"),
+        "training": url("collaborators:training_detail", first(Training.objects.visible_to(user))),
+    }
+
+
+def officer_pages(user) -> dict[str, str]:
+    from collaborators.models import Collaborator, OpinionReport, Training
+    from portal.models import Unit
+    from reports.models import Report
+    from surveys.models import Survey
+
+    survey = first(Survey.objects.visible_to(user).exclude(status=Survey.Status.DRAFT))
+    training = first(Training.objects.visible_to(user))
+    return {
+        "home": url("home"),
+        "roster": url("collaborators:list"),
+        "collaborator": url("collaborators:detail", first(Collaborator.objects.visible_to(user))),
+        "collaborator form": url("collaborators:create"),
+        "roster import": url("collaborators:import"),
+        "trainings": url("collaborators:training_list"),
+        "training": url("collaborators:training_detail", training),
+        "attendance": url("collaborators:training_attendance", training),
+        "coverage": url("collaborators:coverage"),
+        "hot topics": url("collaborators:hot_topics"),
+        "opinion reports": url("collaborators:report_list"),
+        "opinion report": url("collaborators:report_detail",
+                              first(OpinionReport.objects.visible_to(user))),
+        "surveys": url("surveys:list"),
+        "new survey": url("surveys:create"),
+        "survey": url("surveys:detail", survey),
+        "builder": url("surveys:builder", survey),
+        "results": url("surveys:results", survey),
+        "dashboard": url("reports:dashboard"),
+        "reports": url("reports:list"),
+        "report": url("reports:detail", first(Report.objects.visible_to(user))),
+        "units": url("portal:unit_list"),
+        "unit": url("portal:unit_detail", first(Unit.objects.visible_to(user))),
+    }
+
+
+def committee_pages(user) -> dict[str, str]:
+    from surveys.models import Survey
+
+    pages = officer_pages(user)
+    closed = Survey.objects.visible_to(user).filter(status=Survey.Status.CLOSED)
+    pages["results of a closed survey"] = url("surveys:results", first(closed))
+    pages["change history"] = url("portal:audit_log")
+    return pages
+
+
+def anonymous_pages() -> dict[str, str]:
+    from surveys.models import Invitation, Survey
+    from surveys.tokens import token_for
+
+    invitation = Invitation.objects.filter(used=False, survey__status=Survey.Status.OPEN).first()
+    return {"login": url("login"), "password reset": url("password_reset"),
+            "password reset sent": url("password_reset_done"),
+            "answer by token": url("surveys:answer_token", token_for(invitation))}
+
+
+def pages_for(role: str) -> dict[str, str]:
+    from portal.models import User
+
+    if role == "anonymous":
+        return anonymous_pages()
+    user = User.objects.get(username=role)
+    pages = {"home": url("home"), "password change": url("password_change")}
+    if role == "admin":
+        return pages
+    if role == "officer2":  # the officer's page types, seen from another school
+        return pages | {"roster": url("collaborators:list"), "surveys": url("surveys:list"),
+                        "coverage": url("collaborators:coverage"),
+                        "dashboard": url("reports:dashboard")}
+    pages.update({"member": member_pages, "collaborator": collaborator_pages,
+                  "officer": officer_pages, "committee": committee_pages}[user.role](user))
+    return pages | help_pages(role)
+
+
+def help_pages(role: str) -> dict[str, str]:
+    for name in ("help", "portal:help"):
+        try:
+            return {"help": url(name)}
+        except NoReverseMatch:
+            continue
+    return {}
+
+
+def violations_on(page, address: str) -> list[str]:
+    page.goto(address)  # no page loads content after its load event (reports poll later)
+    page.add_script_tag(content=AXE.read_text())
+    found = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags},
+                                                       resultTypes: ["violations"]}))
+               .violations.map(v => `${v.id} (${v.impact}) x${v.nodes.length}: `
+                 + v.nodes.slice(0, 3).map(n => n.target.join(" ")
+                   + " — " + (n.failureSummary || "").split("\\n").slice(1).join(" "))
+                   .join(" | "))""",
+        TAGS,
+    )
+    return found
+
+
+@pytest.fixture
+def demo_data(transactional_db):
+    call_command("seed_demo", stdout=StringIO())
+
+
+def test_axe_finds_no_violation_on_any_page_of_any_role(page, demo_data):
+    problems = []
+    for role in ROLES:
+        page.context.clear_cookies()
+        if role != "anonymous":
+            log_in(page, role)
+        for name, path in pages_for(role).items():
+            problems += [f"{role} / {name} ({path}): {violation}"
+                         for violation in violations_on(page, page.base_url + path)]
+    assert not problems, f"{len(problems)} violation(s) on {page.viewport_name}:\n" + "\n".join(
+        problems)
