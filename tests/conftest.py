@@ -73,7 +73,8 @@ def _is_transactional(item) -> bool:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    if _db_blocker is not None and _is_transactional(item):
+    # After the last test the test database is already gone with the session's fixtures.
+    if nextitem is not None and _db_blocker is not None and _is_transactional(item):
         with _db_blocker.unblock():
             if _demo_organisation_missing():
                 _seed_demo_organisation()

@@ -63,6 +63,6 @@ if REDIS_URL:
         CELERY_BROKER_URL = TEST_REDIS_URL
     CELERY_RESULT_BACKEND = TEST_REDIS_URL
 
-# A concrete tracked item for the tests of the abstract base (tables made without
-# migrations, as the test runner does for an app that has none).
+# A concrete tracked item for the tests of the abstract base (tests/tracked_items, with a
+# migration of its own: PostgreSQL cannot make its foreign keys before portal's tables).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.tracked_items"]  # noqa: F405
