@@ -442,5 +442,5 @@ def test_every_builder_form_is_labelled_in_the_surveys_own_words(client_for, acc
     assert labels == ["Tên phần", "Mô tả phần"], labels
     labels = labels_on(client.get(
         reverse("surveys:question_edit", args=[survey.pk, question.pk])).content.decode())
-    assert labels[:4] == ["Phần", "Loại", "Câu hỏi", "Hướng dẫn trả lời"], labels
+    assert labels[:4] == ["Phần", "Loại câu hỏi", "Câu hỏi", "Hướng dẫn trả lời"], labels
     assert not [label for label in labels if label.isascii()], labels  # all Vietnamese
