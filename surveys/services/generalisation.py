@@ -28,13 +28,14 @@ Identified surveys keep the exact profile: the respondent is known anyway.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import product
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from portal.models import PATH_STEP, Unit
@@ -199,18 +200,40 @@ def survey_plan_anonymity(*, survey: Survey) -> AnonymityPlan | None:
     if not survey.anonymous:
         return None
     audience, kept, summary = audience_plan(survey)
-    by_kept: dict[Profile, list] = defaultdict(list)
-    for pk, (_exact, profile) in kept.items():
-        by_kept[profile].append(pk)
-    for profile, ids in by_kept.items():
-        for start in range(0, len(ids), 1000):
-            (Invitation.objects.filter(id__in=ids[start:start + 1000], used=False)
-             .update(kept_unit_id=profile.unit_id, kept_staff_group=profile.staff_group,
-                     kept_gender=profile.gender, kept_age_band=profile.age_band))
+    _store_kept(survey, {pk: profile for pk, (_exact, profile) in kept.items()})
     enforce(survey=survey, audience=audience)
     plan, _ = AnonymityPlan.objects.update_or_create(
         survey=survey, defaults={"k": summary["k"], "summary": summary})
     return plan
+
+
+def _store_kept(survey: Survey, kept: dict) -> None:
+    """Write the kept profiles that changed onto the unused invitations (a used one is
+    never rewritten). PostgreSQL: one statement, whatever the audience."""
+    current = {pk: Profile(*rest) for pk, *rest in Invitation.objects.filter(
+        survey=survey, used=False).values_list("id", "kept_unit_id", "kept_staff_group",
+                                               "kept_gender", "kept_age_band")}
+    changed = {pk: p for pk, p in kept.items() if pk in current and current[pk] != p}
+    if not changed:
+        return
+    if connection.vendor == "postgresql":
+        rows = [{"i": str(pk), "u": p.unit_id, "s": p.staff_group, "g": p.gender,
+                 "a": p.age_band} for pk, p in changed.items()]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {Invitation._meta.db_table} i SET kept_unit_id = v.u, "
+                "kept_staff_group = v.s, kept_gender = v.g, kept_age_band = v.a "
+                "FROM json_to_recordset(%s::json) AS v (i uuid, u bigint, s text, g text, "
+                "a text) WHERE i.id = v.i AND NOT i.used", [json.dumps(rows)])
+        return
+    by_kept: dict[Profile, list] = defaultdict(list)
+    for pk, profile in changed.items():
+        by_kept[profile].append(pk)
+    for profile, ids in by_kept.items():
+        for start in range(0, len(ids), 500):
+            (Invitation.objects.filter(id__in=ids[start:start + 500], used=False)
+             .update(kept_unit_id=profile.unit_id, kept_staff_group=profile.staff_group,
+                     kept_gender=profile.gender, kept_age_band=profile.age_band))
 
 
 def enforce(*, survey: Survey, audience: Audience) -> int:
