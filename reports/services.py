@@ -295,16 +295,20 @@ def _resend_after() -> timedelta:
 def report_recover_lost(*, now=None) -> int:
     """Send again every job that was lost, and return how many.
 
-    Lost: queued but never handed to the broker (it was down); queued and handed over long
-    ago (the broker may have lost it); running on a worker that stopped renewing its lease
-    (killed). Each is taken with a conditional update, so several workers sweeping at once
-    send a job once; and a job delivered twice still renders its generation once."""
+    Lost: queued but never handed to the broker (it was down); running on a worker that
+    stopped renewing its lease (killed); queued and handed over long ago while no worker
+    renders anything (the broker lost it: while workers are busy, waiting is normal, and
+    sending again would only fill the queue with copies). Each is taken with a conditional
+    update, so several workers sweeping at once send a job once; and a job delivered
+    twice still renders its generation once."""
     now = now or timezone.now()
     quiet = now - timedelta(seconds=5)  # a request may be sending it this very moment
-    lost = Report.objects.filter(
-        Q(status=Report.Status.QUEUED, sent_at__isnull=True, updated_at__lte=quiet)
-        | Q(status=Report.Status.QUEUED, sent_at__lte=now - _resend_after())
-        | Q(status=Report.Status.RUNNING, claimed_at__lte=now - _lease()))
+    alive = Q(status=Report.Status.RUNNING, claimed_at__gt=now - _lease())
+    lost = (Q(status=Report.Status.QUEUED, sent_at__isnull=True, updated_at__lte=quiet)
+            | Q(status=Report.Status.RUNNING, claimed_at__lte=now - _lease()))
+    if not Report.objects.filter(alive).exists():
+        lost |= Q(status=Report.Status.QUEUED, sent_at__lte=now - _resend_after())
+    lost = Report.objects.filter(lost)
     sent = 0
     for report in lost.only("pk", "generation", "status", "sent_at", "claimed_at"):
         taken = Report.objects.filter(

@@ -85,7 +85,17 @@ def test_a_job_sent_long_ago_and_still_queued_is_sent_again(units, period, run_j
     age(report, sent_at=timezone.now() - timedelta(seconds=20))
     assert report_recover_lost() == 0
     age(report, sent_at=timezone.now() - timedelta(seconds=50))
+    busy = ask_another(units, period, run_jobs)
+    sent.clear()
+    assert _claim(busy.pk, 1) is not None  # a worker is rendering another report
+    assert report_recover_lost() == 0  # so the queued one is waiting its turn, not lost
+    Report.objects.filter(pk=busy.pk).update(status="done", rendered_generation=1)
     assert report_recover_lost() == 1 and sent == [(report.pk, 1)]
+
+
+def ask_another(units, period, run_jobs):
+    return run_jobs(report_request, kind="monthly", period=period, scope=units["KHTN"],
+                    by=None)
 
 
 def test_a_render_that_fails_once_is_retried_and_done(units, period, media, run_jobs,
