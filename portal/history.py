@@ -81,14 +81,15 @@ def _previous_versions(records) -> dict[tuple[type, int], object]:
             by_model[type(record)].append(record)
     previous: dict[tuple[type, int], object] = {}
     for model, changed in by_model.items():
+        key = model.instance_type._meta.pk.attname  # not always "id" (a holiday's is its day)
         versions: dict[object, list] = defaultdict(list)
         for version in model.objects.filter(
-                id__in={r.id for r in changed},
+                **{f"{key}__in": {getattr(r, key) for r in changed}},
                 history_date__lte=max(r.history_date for r in changed),
-        ).order_by("id", "history_date", "history_id"):
-            versions[version.id].append(version)
+        ).order_by(key, "history_date", "history_id"):
+            versions[getattr(version, key)].append(version)
         for record in changed:
-            before = [v for v in versions[record.id]
+            before = [v for v in versions[getattr(record, key)]
                       if (v.history_date, v.history_id) < (record.history_date, record.history_id)]
             if before:
                 previous[_key(record)] = before[-1]
@@ -161,4 +162,4 @@ def _label(record) -> str:
     try:
         return str(model(**values))
     except Exception:  # a __str__ that follows a relation the history row cannot fill
-        return f"{model._meta.verbose_name} #{record.id}"
+        return f"{model._meta.verbose_name} #{getattr(record, model._meta.pk.attname)}"

@@ -72,3 +72,18 @@ def test_a_login_is_not_a_change(client, accounts):
     member.refresh_from_db()
     assert member.last_login is not None
     assert member.history.count() == before
+
+
+def test_a_change_to_a_record_keyed_by_other_than_id_is_compared(client_for, accounts):
+    """A public holiday's primary key is its day."""
+    from datetime import date
+
+    from portal.models import Holiday
+
+    holiday, _ = Holiday.objects.update_or_create(day=date(2040, 9, 3),
+                                                  defaults={"name": "Nghỉ bù A"})
+    holiday.name = "Nghỉ bù B"
+    holiday.save()
+    page = client_for(accounts["committee"]).get(reverse("portal:audit_log"))
+    assert page.status_code == 200
+    assert "<del>Nghỉ bù A</del> → Nghỉ bù B" in page.content.decode()
