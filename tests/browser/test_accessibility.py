@@ -6,6 +6,7 @@ the colours the browser really computed. The data is the whole demo."""
 
 from __future__ import annotations
 
+from functools import cache
 from io import StringIO
 from pathlib import Path
 
@@ -143,9 +144,14 @@ def help_pages(role: str) -> dict[str, str]:
     return {}
 
 
+@cache
+def axe_source() -> str:
+    return AXE.read_text()
+
+
 def violations_on(page, address: str) -> list[str]:
     page.goto(address)  # no page loads content after its load event (reports poll later)
-    page.add_script_tag(content=AXE.read_text())
+    page.add_script_tag(content=axe_source())
     found = page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags},
                                                        resultTypes: ["violations"]}))
