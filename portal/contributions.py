@@ -3,10 +3,10 @@
 `reports` assembles and reads no app's tables: each app registers, in its
 `AppConfig.ready()` (in a module of its own, e.g. `collaborators/contributions.py`):
 
-- `Indicator`s: a dashboard column. Its `compute(scope, children, period)` returns a
-  `Figure` for `scope` as a whole and for each child unit (with its subtree), from a
-  constant number of queries (see `counts_by_branch`); each figure links to exactly the
-  records it counts.
+- `Indicator`s: a dashboard column. Its `compute(frame)` returns a `Figure` for the frame's
+  unit as a whole and for each child unit (with its subtree), from a constant number of
+  queries (see `counts_by_branch`); each figure links to exactly the records it counts.
+  Columns that share a costly read compute it once per frame with `frame.once(...)`.
 - `DashboardPanel`s: a chart or a list beside the table, from a template of the app's.
 - `ReportPart`s: the blocks (`portal.documents`) that fill one slot of the official report's
   outline, which `reports` owns with its wording.
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -50,13 +50,38 @@ class Figure:
         return self.value - self.previous
 
 
+@dataclass
+class Frame:
+    """What a dashboard or a report is computed for: a unit, the units one level below it,
+    a period, and a memo where columns that share a read keep it for one build."""
+
+    unit: Unit
+    children: list[Unit]
+    period: Period
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def everyone(self) -> list[Unit]:
+        return [self.unit, *self.children]
+
+    def once(self, key: str, build: Callable[[], Any]) -> Any:
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]
+
+    @staticmethod
+    def link_unit(unit: Unit) -> int | None:
+        """The unit a figure's link filters on: none for the top unit (everything)."""
+        return unit.pk if unit.parent_id else None
+
+
 @dataclass(frozen=True)
 class Indicator:
     key: str
     label: str | Promise
     order: int
-    # (scope, children, period) -> {unit id: Figure} for scope and every child.
-    compute: Callable[[Unit, list[Unit], Period], dict[int, Figure]]
+    # frame -> {unit id: Figure} for the frame's unit and every child.
+    compute: Callable[[Frame], dict[int, Figure]]
     suffix: str = ""  # "%" for shares
     decimals: int = 0
     higher_is_better: bool = True
@@ -69,7 +94,7 @@ class DashboardPanel:
     title: str | Promise
     template: str
     order: int
-    context: Callable[[Unit, Period], dict[str, Any]]
+    context: Callable[[Frame], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -78,8 +103,8 @@ class ReportPart:
 
     slot: str
     order: int
-    # (scope, period) -> list of portal.documents blocks (Paragraph, Table, Chart)
-    build: Callable[[Unit, Period], list]
+    # frame -> list of portal.documents blocks (Paragraph, Table, Chart)
+    build: Callable[[Frame], list]
 
 
 _indicators: dict[str, Indicator] = {}

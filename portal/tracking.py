@@ -139,19 +139,18 @@ def completion_indicator(*, key: str, label, order: int, model: type[TrackedItem
     from .contributions import Figure, Indicator, counts_by_branch
     from .numbers import percent
 
-    def compute(scope, children, period):
+    def compute(frame):
         due = model.objects.exclude(status=TrackedStatus.CANCELLED).filter(
-            due_on__lte=period.end)
-        counts = counts_by_branch(due, unit_path="unit__path", scope=scope,
-                                  children=children, due=Count("pk"),
+            due_on__lte=frame.period.end)
+        counts = counts_by_branch(due, unit_path="unit__path", scope=frame.unit,
+                                  children=frame.children, due=Count("pk"),
                                   done=Count("pk", filter=Q(status=TrackedStatus.DONE)))
         figures = {}
-        for unit in [scope, *children]:
+        for unit in frame.everyone:
             row = counts.get(unit.pk, {"due": 0, "done": 0})
             share = percent(row["done"], row["due"])
-            figures[unit.pk] = Figure(
-                share, weak=share is not None and share < weak_below,
-                url=list_url(unit.pk if unit.parent_id else None, "due"))
+            figures[unit.pk] = Figure(share, weak=share is not None and share < weak_below,
+                                      url=list_url(frame.link_unit(unit), "due"))
         return figures
 
     return Indicator(key=key, label=label, order=order, compute=compute, suffix="%",
@@ -164,14 +163,16 @@ def overdue_indicator(*, key: str, label, order: int, model: type[TrackedItem],
     better; any is weak)."""
     from .contributions import Figure, Indicator, counts_by_branch
 
-    def compute(scope, children, period):
-        late = model.objects.overdue(period.end + timedelta(days=1))
-        counts = counts_by_branch(late, unit_path="unit__path", scope=scope,
-                                  children=children, overdue=Count("pk"))
-        return {unit.pk: Figure(counts.get(unit.pk, {}).get("overdue", 0),
-                                weak=bool(counts.get(unit.pk, {}).get("overdue", 0)),
-                                url=list_url(unit.pk if unit.parent_id else None, "overdue"))
-                for unit in [scope, *children]}
+    def compute(frame):
+        late = model.objects.overdue(frame.period.end + timedelta(days=1))
+        counts = counts_by_branch(late, unit_path="unit__path", scope=frame.unit,
+                                  children=frame.children, overdue=Count("pk"))
+        figures = {}
+        for unit in frame.everyone:
+            overdue = counts.get(unit.pk, {}).get("overdue", 0)
+            figures[unit.pk] = Figure(overdue, weak=bool(overdue),
+                                      url=list_url(frame.link_unit(unit), "overdue"))
+        return figures
 
     return Indicator(key=key, label=label, order=order, compute=compute,
                      higher_is_better=False)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Count, Max
 
+from portal.contributions import Frame
 from portal.services import tracked_item_progress
 from portal.tracking import Completion, TrackedStatus
 from tests.tracked_items.models import Chore
@@ -112,8 +113,8 @@ def test_the_completion_column_counts_each_branch_with_its_subtree(chores, units
     column = completion_indicator(key="chores", label="Chores", order=1, model=Chore,
                                   list_url=lambda unit, which: f"/chores/?don-vi={unit}")
     top = units["CDDHQG"]
-    children = [units["BK"], units["KHTN"]]
-    figures = column.compute(top, children, Period(date(2026, 11, 1), TODAY))
+    frame = Frame(top, [units["BK"], units["KHTN"]], Period(date(2026, 11, 1), TODAY))
+    figures = column.compute(frame)
     # BK and its group: 4 due by 30/11 (one cancelled elsewhere), 3 done.
     assert figures[units["BK"].pk].value == 75
     assert figures[units["KHTN"].pk].value is None  # nothing due yet: no figure, not 0 %
@@ -127,8 +128,8 @@ def test_the_overdue_column_and_the_home_todos(chores, units, accounts):
 
     column = overdue_indicator(key="late", label="Late", order=2, model=Chore,
                                list_url=lambda unit, which: f"/x/?loc={which}")
-    figures = column.compute(units["CDDHQG"], [units["BK"], units["KHTN"]],
-                             Period(date(2026, 11, 1), TODAY))
+    figures = column.compute(Frame(units["CDDHQG"], [units["BK"], units["KHTN"]],
+                                   Period(date(2026, 11, 1), TODAY)))
     assert figures[units["BK"].pk].value == 1 and figures[units["BK"].pk].weak
     assert figures[units["KHTN"].pk].value == 0 and not column.higher_is_better
 
