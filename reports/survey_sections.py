@@ -97,6 +97,11 @@ def survey_sections(report) -> list[Section]:
     if survey.description:
         intro.blocks.append(Paragraph(survey.description))
     results = Section("II. KẾT QUẢ KHẢO SÁT")
+    if data.results.withheld:
+        results.blocks.append(Paragraph(
+            f"Khảo sát ẩn danh có {_n(data.results.responses)} người trả lời, ít hơn "
+            f"{survey.min_group_size} người: kết quả không được thể hiện để bảo đảm không "
+            "nhận diện được người trả lời."))
     for index, question in enumerate(data.results.questions, start=1):
         results.blocks += _question_blocks(question, index)
     rate_table = Table(caption="Tỷ lệ phản hồi theo đơn vị",

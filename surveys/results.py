@@ -45,7 +45,7 @@ from portal.numbers import format_figure, percent, rounded
 
 from .models import AgeBand, Answer, Invitation, Question, Response, Survey
 from .models.questionnaire import LIKERT_LABELS
-from .suppression import Decision, survey_decision
+from .suppression import Decision, survey_decision, too_few
 
 DIMENSIONS = {
     "unit": gettext_lazy("Unit"),
@@ -223,6 +223,9 @@ class SurveyResults:
     questions: list[QuestionResult]
     dimension: str | None
     root: Unit | None
+    # An anonymous survey with fewer responses than its minimum group size shows no figure
+    # at all: everyone together is then a group too small to show.
+    withheld: bool = False
 
     def question(self, question_id: int) -> QuestionResult | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -276,6 +279,8 @@ def compute(survey: Survey, *, questions: list[Question] | None = None,
     answers = Answer.objects.filter(question_id__in=ids)
     if total is None:
         total = Response.objects.filter(survey=survey).count()
+    if too_few(survey, total):
+        return SurveyResults(survey, total, [], dimension, root, withheld=True)
 
     answered: dict[int, int] = defaultdict(int)
     choice_counts: dict[tuple[int, int | None], int] = defaultdict(int)

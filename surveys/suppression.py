@@ -443,6 +443,12 @@ def _consistent(equations, unknowns: int) -> bool:
     return True
 
 
+def too_few(survey: Survey, total: int) -> bool:
+    """An anonymous survey with fewer responses than its minimum shows no figure at all
+    (its overall figures would be a group too small to show)."""
+    return survey.anonymous and 0 < total < survey.min_group_size
+
+
 # --- reading it ------------------------------------------------------------------------
 
 

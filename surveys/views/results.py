@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from ..exports import Export, csv_stream, xlsx_file
 from ..forms import PublishForm
-from ..models import Question, Survey
+from ..models import Question, Response, Survey
 from ..results import DIMENSIONS
 from ..selectors import breakdown_root, survey_results, text_answers
 from ..services import survey_publish_results
+from ..suppression import too_few
 from .manage import managed
 
 
@@ -40,7 +41,10 @@ def results(request, pk: int):
 def text_list(request, pk: int, question_id: int):
     survey = _readable(request, pk)
     question = get_object_or_404(Question, pk=question_id, survey=survey)
-    page = Paginator(text_answers(question), 50).get_page(request.GET.get("page"))
+    answers = text_answers(question)
+    if too_few(survey, Response.objects.filter(survey=survey).count()):
+        answers = answers.none()  # as every other figure of a survey with too few answers
+    page = Paginator(answers, 50).get_page(request.GET.get("page"))
     return render(request, "surveys/text_answers.html",
                   {"survey": survey, "question": question, "page_obj": page})
 

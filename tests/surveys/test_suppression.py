@@ -336,3 +336,44 @@ def test_the_audit_agrees_with_plain_linear_algebra_on_random_surveys(seed):
             expected.add((kind, target))
     assert found == expected
     assert bool(found) == (seed in (4, 14, 19, 25))
+
+
+def test_an_anonymous_survey_with_too_few_answers_shows_no_figure_anywhere(
+        client_for, accounts, units):
+    """Three answers, minimum five: everyone together is a group too small to show (the
+    manager knows who answered: one answer alone would be that person's)."""
+    from types import SimpleNamespace
+
+    from reports.survey_sections import survey_sections
+
+    survey = SurveyFactory(owner_unit=units["CDDHQG"], status="draft", anonymous=False,
+                           min_group_size=MINIMUM)
+    single = add_question(survey, Question.Kind.SINGLE, "Đồng ý?", ["Có", "Không"],
+                          publish_result=True)
+    note = add_question(survey, Question.Kind.SHORT_TEXT, "Góp ý")
+    Survey.objects.filter(pk=survey.pk).update(status="open")
+    survey.refresh_from_db()
+    for text in ("một", "hai", "ba"):
+        submit(survey, member(units["BK"]), [A(single.pk, choice(single, "Có").pk),
+                                             A(note.pk, text=f"ý kiến {text}")])
+    Survey.objects.filter(pk=survey.pk).update(
+        anonymous=True, closes_at=timezone.now() - timezone.timedelta(minutes=1),
+        status="closed", results_published_at=timezone.now())
+    survey.refresh_from_db()
+    client = client_for(accounts["committee"])
+    page = client.get(reverse("surveys:results", args=[survey.pk]))
+    html = page.content.decode()
+    assert "Mới có 3 người trả lời" in html and "Đồng ý?" not in html and "ý kiến" not in html
+    rows = b"".join(client.get(reverse("surveys:export_csv", args=[survey.pk]))
+                    .streaming_content).decode("utf-8").strip().splitlines()
+    assert len(rows) == 1  # the header only
+    book = load_workbook(io.BytesIO(b"".join(
+        client.get(reverse("surveys:export_xlsx", args=[survey.pk])).streaming_content)))
+    assert all(sheet.max_row == 1 for sheet in book.worksheets)
+    texts = client.get(reverse("surveys:text_answers", args=[survey.pk, note.pk]))
+    assert "ý kiến" not in texts.content.decode()
+    published = client.get(reverse("surveys:published", args=[survey.pk])).content.decode()
+    assert "Quá ít người trả lời" in published and "Có" not in published.split("<h1>")[-1]
+    report = " ".join(getattr(b, "text", "") for s in survey_sections(
+        SimpleNamespace(survey=survey)) for b in s.blocks)
+    assert "ít hơn 5 người: kết quả không được thể hiện" in report
