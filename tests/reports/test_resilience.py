@@ -131,7 +131,7 @@ def test_a_report_asked_for_while_the_broker_is_down_answers_at_once_and_is_done
         assert report.status == "queued" and report.sent_at is None
         assert again.url == response.url == report.get_absolute_url()
         page = client.get(response.url).content.decode()
-        assert "Đang chờ" in page and "Báo cáo đang được tạo" in page
+        assert "Đang chờ" in page and "không cần yêu cầu lại" in page
 
         worker = start_worker(worker_env(CELERY_BROKER_URL=broker,
                                          PORTAL_PRIVATE_MEDIA_ROOT=str(media)), log)
