@@ -10,7 +10,9 @@ class CollaboratorsConfig(AppConfig):
     def ready(self) -> None:
         from portal.navigation import MenuEntry, register
 
-        from . import home  # noqa: F401  (registers the home page's to-dos and panels)
+        from . import contributions, home  # noqa: F401  (home: to-dos and panels)
+
+        contributions.register()  # the dashboard's columns and panels, the data version
 
         # Short labels: the menu bar is shared by every app.
         register(MenuEntry(pgettext_lazy("menu", "Opinion network"), "collaborators:list",

@@ -9,7 +9,9 @@ class SurveysConfig(AppConfig):
     def ready(self) -> None:
         from portal.navigation import MenuEntry, register
 
-        from . import home  # noqa: F401  (registers the home page's to-dos and panels)
+        from . import contributions, home  # noqa: F401  (home: to-dos and panels)
+
+        contributions.register()  # the dashboard's columns and panels, the data version
 
         register(MenuEntry(_("Surveys"), "surveys:list", "clipboard-data", order=30,
                            roles=frozenset({"officer"})))
