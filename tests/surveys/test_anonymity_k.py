@@ -251,3 +251,21 @@ def test_planning_a_large_audience_is_quick(units, django_assert_max_num_queries
     with django_assert_max_num_queries(100):
         survey_plan_anonymity(survey=survey)
     assert Invitation.objects.filter(~Q(kept_unit=None), survey=survey).exists()
+
+
+def test_the_order_of_generalisation_is_a_setting_and_the_page_shows_it(
+        units, survey_of, settings, accounts, client_for):
+    # Six people in BK-CK, all different but for their unit.
+    people = [member(units["BK-CK"], staff_group=s, gender=g, birth_year=y)
+              for s, g, y in [("lecturer", "male", 1960), ("lecturer", "female", 1970),
+                              ("other", "male", 1980), ("other", "female", 1990),
+                              ("researcher", "male", 1999), ("researcher", "female", 1985)]]
+    settings.SURVEY_GENERALISATION_ORDER = ["age_band", "gender", "staff_group", "unit"]
+    survey = survey_of(people[:1])
+    stored = Response.objects.get(survey=survey)
+    assert (stored.unit_id, stored.staff_group, stored.gender, stored.age_band) == (
+        units["BK-CK"].pk, "", "", AgeBand.UNKNOWN)  # the unit kept, the details dropped
+    page = client_for(accounts["officer"]).get(survey.get_absolute_url()).content.decode()
+    panel = page[page.index('id="anonymity"'):]
+    steps = panel[panel.index("<ol"):panel.index("</ol>")]
+    assert steps.index("bỏ nhóm tuổi") < steps.index("đơn vị được đưa lên")
