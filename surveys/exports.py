@@ -57,7 +57,10 @@ class Export:
 
     def header(self) -> list[str]:
         columns = [] if self.survey.anonymous else [_("Response code"), _("Day answered")]
-        columns += [_("Unit"), _("Staff group"), _("Gender"), _("Age band")]
+        titles = {"staff_group": _("Staff group"), "gender": _("Gender"),
+                  "age_band": _("Age band")}
+        kept = self.decision.export_dimensions if self.decision is not None else KEPT
+        columns += [_("Unit"), *(titles[name] for name in kept)]
         if not self.survey.anonymous:
             columns += [_("Full name"), _("Username")]
         for number, question in enumerate(self.questions, start=1):

@@ -208,11 +208,13 @@ class Decision:
 
     def export_profile(self, profile: tuple) -> list[str]:
         """What an anonymous export shows of a response's (unit, staff group, gender, age
-        band): its unit's block and the released values of the columns it keeps."""
+        band): its unit's block, then the released values of the columns it keeps (and no
+        cell at all for a column it drops)."""
         block, *values = self.export_key(profile)
         out = [self.block_label(profile[0])]
         for name, value in zip(ATTRIBUTES, values, strict=True):
-            out.append("" if value is None else _attribute_labels(name).get(value, value))
+            if name in self.export_dimensions:
+                out.append("" if value is None else _attribute_labels(name).get(value, value))
         return out
 
 
@@ -315,10 +317,11 @@ def _export_classes(decision: Decision) -> dict[tuple, int]:
 
 def _choose_export_columns(decision: Decision) -> None:
     """Drop attribute columns from the export, whole, until every combination it shows is
-    shared by at least `minimum` responses."""
-    columns = list(ATTRIBUTES)
+    shared by at least `minimum` responses (a column with no shown value is dropped first:
+    it would be blank for everyone)."""
+    columns = [name for name in ATTRIBUTES if decision.released_values[name]]
     decision.export_dimensions = tuple(columns)
-    for name in EXPORT_DROP_ORDER:
+    for name in (n for n in EXPORT_DROP_ORDER if n in columns):
         if all(n >= decision.minimum for n in _export_classes(decision).values()):
             return
         columns.remove(name)

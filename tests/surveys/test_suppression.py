@@ -144,9 +144,10 @@ def shown_sets(client, survey, own, units) -> list[tuple[str, list[int]]]:
                     .streaming_content).decode("utf-8").lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text)))
     column = next(i for i, h in enumerate(rows[0]) if h.endswith("Mỗi người một phương án"))
+    width = next(i for i, h in enumerate(rows[0]) if h.startswith("1. "))  # profile columns
     classes = defaultdict(list)
     for row in rows[1:]:
-        classes[tuple(row[:4])].append(labels.index(row[column]))
+        classes[tuple(row[:width])].append(labels.index(row[column]))
     for key, members in classes.items():
         assert len(members) >= MINIMUM, key  # no combination the export shows is rare
         # Only the class's total is known to someone who cannot tell its rows apart.
