@@ -159,6 +159,9 @@ def test_the_results_page_heads_written_answers_and_keeps_charts_legible(data, c
     section = html[html.index("Góp ý"):]
     assert "Các ý kiến đã ghi" in section[:2000]
     assert "Số câu trả lời</h3>" not in html
+    # One figure, one way of writing it: the table and its chart both say 57,1 % for "Có".
+    table, chart = html.split("<svg", 1)[0], html.split("<svg", 1)[1].split("</svg>")[0]
+    assert "57,1 %" in table and "57,1 %" in chart and "57,1%" not in html
     css = (settings.BASE_DIR / "surveys/static/surveys/surveys.css").read_text()
     assert "min-width: 28rem" in css  # 28rem of a 480-wide chart: labels stay about 11 px
 
