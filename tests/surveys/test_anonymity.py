@@ -11,7 +11,6 @@ from django.urls import reverse
 from portal.models import Unit
 from surveys.models import Answer, Choice, Invitation, Question, Respondent, Response, Survey
 from surveys.questionnaire import AnswerData
-from surveys.selectors import survey_results
 from surveys.tokens import token_for
 
 from .factories import SurveyFactory, add_question, choice, member, submit
@@ -148,8 +147,11 @@ def test_a_profile_change_after_answering_neither_moves_nor_reidentifies_a_respo
     person.save()
     assert Response.objects.values("unit_id", "gender", "age_band",
                                    "staff_group").get() == before
-    cells = survey_results(survey, dimension="gender").question(question.pk).breakdown.cells
-    assert [c.group.key for c in cells] == ["male"]
+    # The groups every breakdown shows come from the stored snapshot (one answer is too
+    # few for an anonymous survey to show figures: the groups are read from the decision).
+    from surveys.suppression import survey_decision
+
+    assert [row.key for row in survey_decision(survey).rows("gender")] == ["male"]
 
 
 def test_an_identified_survey_keeps_who_answered_apart_from_the_response(answered):
