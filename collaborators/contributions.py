@@ -140,6 +140,9 @@ def data_version() -> tuple:
 
 
 def register() -> None:
+    from . import report_parts
+
+    report_parts.register()
     register_indicator(Indicator("members", _("Members"), 10, members))
     register_indicator(Indicator("per_100", _("Collaborators per 100 members"), 20, per_100,
                                  decimals=1))

@@ -9,40 +9,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from portal.documents import Block, Chart, Paragraph, Table
 
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-    bold_lead: str = ""  # a run in bold before the text ("Kiến nghị: ...")
-
-
-@dataclass(frozen=True)
-class Table:
-    caption: str
-    header: list[str]
-    rows: list[list[str]]
-    numeric_from: int = 1  # columns from this index are right-aligned figures
-    weak_cells: frozenset[tuple[int, int]] = frozenset()  # (row, column) drawn as weak
-
-    def styled_rows(self) -> list[list[tuple[str, bool, bool]]]:
-        """Each cell as (text, is_number, is_weak), for the renderers."""
-        return [
-            [(cell, c >= self.numeric_from, (r, c) in self.weak_cells)
-             for c, cell in enumerate(row)]
-            for r, row in enumerate(self.rows)
-        ]
-
-
-@dataclass(frozen=True)
-class Chart:
-    caption: str
-    svg: str
-    # The same figures as a table: printed under the chart in the PDF, and in its place in
-    # the Word file (which cannot draw it), once in each.
-    table: Table | None = None
-
-
-Block = Paragraph | Table | Chart
+__all__ = ["Block", "Chart", "Paragraph", "ReportDocument", "Section", "Table", "numbered"]
 
 
 @dataclass
@@ -84,17 +53,22 @@ def _caption(kind: str, number: int, caption: str) -> str:
 
 
 def numbered(sections: list[Section]) -> list[Section]:
-    """Each chart's table kept once (with its chart, not again on its own), and tables and
-    charts numbered in the order they appear: "Bảng 1.", "Biểu đồ 1."... A caption's own
-    number, if a builder wrote one, is replaced."""
+    """Each chart's table kept once (with its chart, not again on its own), tables and
+    charts numbered in the order they appear ("Bảng 1.", "Biểu đồ 1."...; a caption's own
+    number, if a builder wrote one, is replaced), and each section's points numbered "1.",
+    "2."... whichever app's part they come from."""
     charts = tables = 0
     for section in sections:
         owned = [block.table for block in section.blocks
                  if isinstance(block, Chart) and block.table is not None]
         blocks: list[Block] = []
+        points = 0
         for block in section.blocks:
             if isinstance(block, Table) and block in owned:
                 continue
+            if isinstance(block, Paragraph) and block.point:
+                points += 1
+                block = replace(block, bold_lead=f"{points}. {block.bold_lead}", point=False)
             if isinstance(block, Chart):
                 charts += 1
                 table = block.table

@@ -57,6 +57,9 @@ def data_version() -> tuple:
 
 
 def register() -> None:
+    from . import report_parts
+
+    report_parts.register()
     register_indicator(Indicator("survey_rate", _("Survey response rate"), 60, response_rate,
                                  suffix="%", decimals=1))
     register_panel(DashboardPanel("surveys", _("Surveys running in the period"),
