@@ -5,8 +5,8 @@ finds a real object of the Bách khoa union (BK) for it, and requests it, GET an
 officer of another union (`officer2`, KHTN), a BK collaborator, a BK member and an anonymous
 visitor. Each must be refused (404, 403, 405 for a method the view does not take, or the
 login page) without the refusal page naming the record, and change nothing: the row count of
-every project table and the target rows' values are the same after the request. The BK officer must reach the same address, which
-proves the object and the address are real.
+every project table and the target rows' values are the same after the request. The BK
+officer must reach the same address, which proves the object and the address are real.
 
 A pattern that takes an id and is neither in TARGETS nor in PUBLIC fails the suite, naming
 itself: a new view is checked from the day it exists, or says on PUBLIC why it is open.
