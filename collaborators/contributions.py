@@ -5,11 +5,14 @@ its tables for the dashboard's cache."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.contributions import (
@@ -23,6 +26,7 @@ from portal.contributions import (
     register_panel,
     table_version,
 )
+from portal.numbers import format_figure
 
 WEAK_TRAINED_SHARE = 50.0  # percent of collaborators trained in the last 12 months
 
@@ -123,13 +127,27 @@ def coverage_panel(frame: Frame) -> dict:
     return {"chart": ratio_chart(rows) if rows else ""}
 
 
-def topics_panel(frame: Frame) -> dict:
+@dataclass(frozen=True)
+class TopicsPanel:
+    """The period's opinion counts with their chart; reads through to the counts
+    (`board.opinions.by_topic`)."""
+
+    counts: Any
+    chart: str
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("counts", "chart"):
+            raise AttributeError(name)
+        return getattr(self.counts, name)
+
+
+def topics_panel(frame: Frame) -> TopicsPanel:
     from .charts import topic_trend_chart
     from .selectors import opinion_report_counts
 
     counts = opinion_report_counts(period=frame.period, unit=frame.unit)
-    return {"counts": counts, "chart": topic_trend_chart(counts)
-            if counts.total.current or counts.total.previous else ""}
+    return TopicsPanel(counts, topic_trend_chart(counts)
+                       if counts.total.current or counts.total.previous else "")
 
 
 def data_version() -> tuple:
@@ -143,16 +161,23 @@ def register() -> None:
     from . import report_parts
 
     report_parts.register()
-    register_indicator(Indicator("members", _("Members"), 10, members))
-    register_indicator(Indicator("per_100", _("Collaborators per 100 members"), 20, per_100,
-                                 decimals=1))
+    from .selectors import target_per_100
+
+    register_indicator(Indicator("members", _("Members"), 10, members,
+                                 description=_("no member count")))
+    register_indicator(Indicator(
+        "per_100", _("Collaborators per 100 members"), 20, per_100, decimals=1,
+        description=format_lazy(_("below {target} collaborators per 100 members"),
+                                target=format_figure(target_per_100(), 1))))
     register_indicator(Indicator("trained", _("Trained in 12 months"), 30, trained,
-                                 suffix="%"))
-    register_indicator(Indicator("opinions", _("Opinion reports"), 40, opinions))
+                                 suffix="%",
+                                 description=_("under half trained in 12 months")))
+    register_indicator(Indicator("opinions", _("Opinion reports"), 40, opinions,
+                                 description=_("no opinion report in the period")))
     register_indicator(Indicator("urgent", _("Urgent or widespread"), 50, urgent,
                                  higher_is_better=False))
     register_panel(DashboardPanel("coverage", _("Collaborators per 100 members"),
                                   "collaborators/dashboard/_coverage.html", 10, coverage_panel))
-    register_panel(DashboardPanel("topics", _("Hot topics"),
+    register_panel(DashboardPanel("opinions", _("Hot topics"),
                                   "collaborators/dashboard/_topics.html", 20, topics_panel))
     register_data_version("collaborators", data_version)

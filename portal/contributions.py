@@ -94,7 +94,8 @@ class DashboardPanel:
     title: str | Promise
     template: str
     order: int
-    context: Callable[[Frame], dict[str, Any]]
+    # frame -> what the template gets as `data` (a dict, or an object of the app's)
+    context: Callable[[Frame], Any]
 
 
 @dataclass(frozen=True)

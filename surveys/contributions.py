@@ -60,8 +60,9 @@ def register() -> None:
     from . import report_parts
 
     report_parts.register()
-    register_indicator(Indicator("survey_rate", _("Survey response rate"), 60, response_rate,
-                                 suffix="%", decimals=1))
+    register_indicator(Indicator(
+        "survey_rate", _("Survey response rate"), 60, response_rate, suffix="%", decimals=1,
+        description=_("under half of invited members answering surveys")))
     register_panel(DashboardPanel("surveys", _("Surveys running in the period"),
                                   "surveys/dashboard/_running.html", 30, running_panel))
     register_data_version("surveys", data_version)
