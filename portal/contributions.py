@@ -10,6 +10,8 @@
 - `DashboardPanel`s: a chart or a list beside the table, from a template of the app's.
 - `ReportPart`s: the blocks (`portal.documents`) that fill one slot of the official report's
   outline, which `reports` owns with its wording.
+- `DocumentSubject`s: records a whole document can be about (a survey's results report):
+  which ones a person may choose, and the document's sections.
 - a data version: a cheap summary of the app's tables (row counts, highest ids, latest
   update times) that changes whenever a counted record does. The dashboard cache key is
   made of all of them, so a cached figure is never stale.
@@ -108,10 +110,23 @@ class ReportPart:
     build: Callable[[Frame], list]
 
 
+@dataclass(frozen=True)
+class DocumentSubject:
+    """A kind of record an official document can be about (a survey's results report).
+    `reports` numbers, lays out, renders and files the document; the app says which records
+    a person may ask one about, and writes its sections (`portal.documents.Section`)."""
+
+    kind: str
+    choices: Callable[[Any], QuerySet]  # user -> the records they may ask a document about
+    sections: Callable[[Any], list]  # record -> sections of the document's body
+    demo: Callable[[], Any] = lambda: None  # a record for the demo data, or None
+
+
 _indicators: dict[str, Indicator] = {}
 _panels: dict[str, DashboardPanel] = {}
 _parts: list[ReportPart] = []
 _versions: dict[str, Callable[[], Any]] = {}
+_subjects: dict[str, DocumentSubject] = {}
 
 
 def register_indicator(indicator: Indicator) -> Indicator:
@@ -132,6 +147,15 @@ def register_report_part(part: ReportPart) -> ReportPart:
 
 def register_data_version(name: str, version: Callable[[], Any]) -> None:
     _versions[name] = version
+
+
+def register_document_subject(subject: DocumentSubject) -> DocumentSubject:
+    _subjects[subject.kind] = subject
+    return subject
+
+
+def document_subject(kind: str) -> DocumentSubject:
+    return _subjects[kind]
 
 
 def indicators() -> list[Indicator]:

@@ -6,7 +6,7 @@ so the two files always carry the same content."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,9 @@ class Chart:
 
 
 Block = Paragraph | Table | Chart
+
+
+@dataclass
+class Section:
+    heading: str
+    blocks: list[Block] = field(default_factory=list)

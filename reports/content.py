@@ -6,18 +6,12 @@ as PDF and Word, so the two files always carry the same content."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
-from portal.documents import Block, Chart, Paragraph, Table
+from portal.documents import Block, Chart, Paragraph, Section, Table
 
 __all__ = ["Block", "Chart", "Paragraph", "ReportDocument", "Section", "Table", "numbered"]
-
-
-@dataclass
-class Section:
-    heading: str
-    blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass

@@ -6,8 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.contributions import document_subject
 from portal.models import Unit
-from surveys.models import Survey
 
 from .models import Report
 from .periods import Period, period_ending_on_cutoff
@@ -33,7 +33,7 @@ class ReportRequestForm(forms.Form):
     period_end = forms.DateField(label=_("To"), required=False, widget=DAY)
     survey = forms.ModelChoiceField(
         label=_("Survey (for a survey results report)"), required=False,
-        queryset=Survey.objects.none(),
+        queryset=Unit.objects.none(),  # the surveys app's records, set below
         error_messages={"invalid_choice": _("Choose one of your surveys that is over.")},
     )
 
@@ -44,8 +44,7 @@ class ReportRequestForm(forms.Form):
         if not user.is_committee:
             scopes = scopes.filter(pk=user.unit_id)
         self.fields["scope"].queryset = scopes
-        self.fields["survey"].queryset = (Survey.objects.visible_to(user).over()
-                                          .select_related("owner_unit").order_by("-closes_at"))
+        self.fields["survey"].queryset = document_subject("survey").choices(user)
         last = period_ending_on_cutoff("monthly", timezone.localdate())
         self.initial.setdefault("kind", Report.Kind.MONTHLY)
         self.initial.setdefault("scope", scopes.first())

@@ -2,9 +2,9 @@
 
 from django.utils import timezone
 
+from portal.contributions import document_subject
 from portal.demo import register
 from portal.models import Unit
-from surveys.models import Survey
 
 from .models import Report
 from .periods import period_ending_on_cutoff
@@ -18,7 +18,7 @@ def seed(*, stdout) -> None:
     wanted.append((Report.Kind.MONTHLY, Unit.objects.get(code="BK")))
     reports = [report_request(kind=kind, period=period_ending_on_cutoff(kind, today),
                               scope=scope, by=None) for kind, scope in wanted]
-    closed = Survey.objects.over().order_by("-closes_at").first()
+    closed = document_subject("survey").demo()
     if closed is not None:
         reports.append(report_request_for_survey(survey=closed, by=None))
     for report in reports:

@@ -57,9 +57,10 @@ def data_version() -> tuple:
 
 
 def register() -> None:
-    from . import report_parts
+    from . import report_document, report_parts
 
     report_parts.register()
+    report_document.register()
     register_indicator(Indicator(
         "survey_rate", _("Survey response rate"), 60, response_rate, suffix="%", decimals=1,
         description=_("under half of invited members answering surveys")))
