@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -153,8 +153,8 @@ def topics_panel(frame: Frame) -> TopicsPanel:
 def data_version() -> tuple:
     from .models import Attendance, Collaborator, OpinionReport, Training
 
-    return tuple(table_version(model)
-                 for model in (Collaborator, Training, Attendance, OpinionReport))
+    return (table_version(Collaborator, at=Max("updated_at")),
+            *(table_version(model) for model in (Training, Attendance, OpinionReport)))
 
 
 def register() -> None:
