@@ -68,9 +68,21 @@ def test_password_change_refuses_a_weak_password(client_for, accounts):
     assert accounts["member"].check_password("demo12345")
 
 
-def test_sessions_expire(settings):
-    assert settings.SESSION_COOKIE_AGE <= 12 * 3600
-    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+def test_an_idle_session_ends_and_the_cookie_dies_with_the_browser(client, accounts):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client.post(reverse("login"), {"username": "member", "password": "demo12345"})
+    cookie = client.cookies["sessionid"]
+    assert not cookie["expires"] and not cookie["max-age"]  # gone when the browser closes
+    session = Session.objects.get(session_key=cookie.value)
+    assert session.expire_date <= timezone.now() + timedelta(hours=12)
+    assert client.get(reverse("home")).status_code == 200
+    Session.objects.filter(pk=session.pk).update(
+        expire_date=timezone.now() - timedelta(seconds=1))  # idle past its age
+    assert client.get(reverse("home")).status_code == 302
 
 
 SPELLINGS = ["officer2", "Officer2", "  OFFICER2 ", "officer2@demo.vnuhcm.edu.vn",
