@@ -26,6 +26,7 @@ from portal.contributions import (
     register_panel,
     table_version,
 )
+from portal.filters import UNIT_PARAM
 from portal.numbers import format_figure
 
 WEAK_TRAINED_SHARE = 50.0  # percent of collaborators trained in the last 12 months
@@ -49,7 +50,7 @@ def coverage(frame: Frame) -> dict:
 def _active(unit) -> dict:
     from .models import Collaborator
 
-    return {"unit": Frame.link_unit(unit), "status": Collaborator.Status.ACTIVE}
+    return {UNIT_PARAM: Frame.link_unit(unit), "status": Collaborator.Status.ACTIVE}
 
 
 def members(frame: Frame) -> dict[int, Figure]:
@@ -97,7 +98,7 @@ def _opinion_counts(frame: Frame) -> dict[int, dict]:
 
 def _filed(frame: Frame, unit) -> dict:
     """The reports counted: every status, filed in the period."""
-    return {"unit": Frame.link_unit(unit), "status": "",
+    return {UNIT_PARAM: Frame.link_unit(unit), "status": "",
             "start": frame.period.start.isoformat(), "end": frame.period.end.isoformat()}
 
 

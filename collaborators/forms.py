@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from portal.ages import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
+from portal.filters import DateInput, ListFilterForm, PeriodPickerForm, choice_filter
 from portal.models import Unit, User
 
 from .models import Collaborator, OpinionReport, Training
@@ -30,15 +32,6 @@ SCAN_SIGNATURES = {
 
 def scan_max_bytes() -> int:
     return getattr(settings, "COLLABORATORS_UPLOAD_MAX_MB", 5) * 1024 * 1024
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker (it sends yyyy-mm-dd, which every locale accepts)."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def _not_in_future(value: date | None) -> date | None:
@@ -72,7 +65,8 @@ class CollaboratorForm(forms.ModelForm):
         self.fields["account"].help_text = _(
             "Link the person's portal account so that they can file opinion reports and see "
             "their trainings.")
-        self.fields["birth_year"].widget.attrs.update({"min": 1930, "max": 2015})
+        self.fields["birth_year"].widget.attrs.update({"min": BIRTH_YEAR_MIN,
+                                                        "max": BIRTH_YEAR_MAX})
         self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "off"})
         self.fields["decision_file"].help_text = _(
             "PDF, JPG or PNG, at most %(n)s MB.") % {"n": scan_max_bytes() // (1024 * 1024)}
@@ -174,30 +168,7 @@ TRAINED_CHOICES = [("", _("Any")), ("yes", _("Trained in the last 12 months")),
                    ("no", _("Not trained in the last 12 months"))]
 
 
-def choice_filter(label, choices) -> forms.ChoiceField:
-    return forms.ChoiceField(label=label, required=False, choices=[("", _("Any")), *choices])
-
-
-class FilterForm(forms.Form):
-    """Filters of a list (GET): an invalid value is dropped rather than shown as an error."""
-
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False,
-                                  empty_label=_("All my units"))
-
-    def __init__(self, *args, user: User, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.visible_to(user)
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
-
-    def filters(self) -> dict:
-        if not self.is_bound or not self.is_valid() and not hasattr(self, "cleaned_data"):
-            return {}
-        return {key: value for key, value in self.cleaned_data.items() if value}
-
-
-class RosterFilterForm(FilterForm):
+class RosterFilterForm(ListFilterForm):
 
     field_order = ["q", "unit"]
     q = forms.CharField(label=_("Search"), required=False, widget=forms.TextInput(attrs={
@@ -323,7 +294,7 @@ class EscalateForm(forms.Form):
         self.helper.form_tag = False
 
 
-class ReportFilterForm(FilterForm):
+class ReportFilterForm(ListFilterForm):
     field_order = ["status", "topic", "urgency", "attention", "start", "end", "unit"]
     status = choice_filter(_("Status"), OpinionReport.Status.choices)
     topic = choice_filter(_("Topic"), OpinionReport.Topic.choices)
@@ -348,36 +319,21 @@ PRESETS = [("7", _("Last 7 days")), ("30", _("Last 30 days")), ("90", _("Last 90
            ("365", _("Last 12 months")), ("custom", _("Chosen dates"))]
 
 
-class PeriodForm(FilterForm):
-    """The hot-topics board's period and scope (GET)."""
+class PeriodForm(PeriodPickerForm, ListFilterForm):
+    """The hot-topics board's period and scope (GET): `?period=30` or chosen dates."""
 
+    PRESETS = PRESETS
+    PRESET_FIELD = "period"
     field_order = ["period", "start", "end", "unit"]
-    period = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False, initial="30")
-    start = forms.DateField(label=pgettext_lazy("period", "From"), required=False,
-                            widget=DateInput())
-    end = forms.DateField(label=pgettext_lazy("period", "To"), required=False,
-                          widget=DateInput())
+    preset = None
+    period = forms.ChoiceField(label=pgettext_lazy("period", "Period"), required=False,
+                               initial="30")
 
-    def clean(self):
-        data = super().clean()
-        if data.get("period") == "custom":
-            start, end = data.get("start"), data.get("end")
-            if not start or not end:
-                raise forms.ValidationError(_("Choose both dates."), code="dates")
-            if start > end:
-                raise forms.ValidationError(_("The start date is after the end date."),
-                                            code="order")
-            if (end - start).days > 731:
-                raise forms.ValidationError(_("Choose a period of at most two years."),
-                                            code="long")
-        return data
+    def resolve(self, preset: str, today) -> Period:
+        return Period.last_days(int(preset or 30), today=today)
 
     def chosen(self) -> tuple[Period, Unit | None]:
         """The valid choice, or the last 30 days over everything the user sees."""
-        if not self.is_bound or not self.is_valid():
-            return Period.last_days(30), None
-        data = self.cleaned_data
-        if data.get("period") == "custom":
-            return Period(data["start"], data["end"]), data.get("unit")
-        return Period.last_days(int(data.get("period") or 30)), data.get("unit")
+        unit = self.cleaned_data.get("unit") if self.is_bound and self.is_valid() else None
+        return self.period(), unit
 

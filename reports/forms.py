@@ -7,20 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.contributions import document_subject
+from portal.filters import DateInput, PeriodPickerForm
 from portal.models import Unit
 
 from .models import Report
 from .periods import Period, period_ending_on_cutoff
-
-
-def _day_input() -> forms.DateInput:
-    """dd/mm/yyyy as offices write it, whatever language the browser runs in (a native
-    date picker shows the browser's own format)."""
-    return forms.DateInput(format="%d/%m/%Y", attrs={
-        "placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"})
-
-
-DAY = _day_input()
 
 
 class ReportRequestForm(forms.Form):
@@ -29,8 +20,8 @@ class ReportRequestForm(forms.Form):
         label=_("Scope"), queryset=Unit.objects.none(),
         error_messages={"invalid_choice": _("You cannot ask for a report on this unit.")},
     )
-    period_start = forms.DateField(label=_("From"), required=False, widget=DAY)
-    period_end = forms.DateField(label=_("To"), required=False, widget=DAY)
+    period_start = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    period_end = forms.DateField(label=_("To"), required=False, widget=DateInput())
     survey = forms.ModelChoiceField(
         label=_("Survey (for a survey results report)"), required=False,
         queryset=Unit.objects.none(),  # the surveys app's records, set below
@@ -90,7 +81,7 @@ class ReportRequestForm(forms.Form):
         return Period(self.cleaned_data["period_start"], self.cleaned_data["period_end"])
 
 
-class DashboardPeriodForm(forms.Form):
+class DashboardPeriodForm(PeriodPickerForm):
     """The dashboard's period: a reporting period by name, or two dates."""
 
     PRESETS = [
@@ -101,33 +92,12 @@ class DashboardPeriodForm(forms.Form):
         ("annual", _("Last year")),
         ("custom", _("Other dates")),
     ]
-    preset = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=DAY)
-    end = forms.DateField(label=_("To"), required=False, widget=DAY)
+    PAST_ONLY = True
 
-    def clean(self):
-        data = super().clean()
-        if data.get("preset") == "custom":
-            start, end = data.get("start"), data.get("end")
-            if not start or not end:
-                raise forms.ValidationError(_("Give both dates of the period."), code="missing")
-            if start > end:
-                raise forms.ValidationError(
-                    _("The end of the period must be on or after its start."), code="reversed")
-            if end > timezone.localdate():
-                raise forms.ValidationError(
-                    _("The period has not ended yet; choose a period in the past."),
-                    code="future")
-        return data
-
-    def period(self):
-        """The chosen period (the current reporting month when nothing valid is chosen)."""
+    def resolve(self, preset: str, today) -> Period:
+        """A named reporting period; the current reporting month by default."""
         from .dashboard import default_period
 
-        today = timezone.localdate()
-        preset = self.cleaned_data.get("preset") if self.is_bound and self.is_valid() else ""
-        if preset == "custom":
-            return Period(self.cleaned_data["start"], self.cleaned_data["end"])
         if preset in ("monthly", "quarterly", "six_month", "annual"):
             return period_ending_on_cutoff(preset, today)
         return default_period(today)

@@ -126,7 +126,7 @@ BODIES: dict[str, Callable[[Demo], dict]] = {
     "collaborators:end": lambda d: {"on": date.today().isoformat(), "reason": "Thôi tham gia"},
     "collaborators:report_review": lambda d: {"action": "review", "body": "Đã xem."},
     "collaborators:report_escalate": lambda d: {"note": "Chuyển xử lý."},
-    "collaborators:training_attendance": lambda d: {"unit": str(d.collaborator.unit_id),
+    "collaborators:training_attendance": lambda d: {"don-vi": str(d.collaborator.unit_id),
                                                     "present": [d.collaborator.pk]},
 }
 

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from portal.filters import unit_from_query
 from portal.models import Unit
 from portal.permissions import role_required
 
@@ -14,8 +15,7 @@ def coverage(request):
     unit to see it and the units right below it."""
     user = request.user
     visible = Unit.objects.visible_to(user)
-    chosen = request.GET.get("unit", "")
-    unit = visible.filter(pk=chosen).first() if chosen.isdigit() else None
+    unit = unit_from_query(request, visible)
     if unit is None and not user.is_committee:
         unit = visible.filter(pk=user.unit_id).first()
     summary = coverage_summary(unit=unit)

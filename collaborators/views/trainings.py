@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from portal.filters import UNIT_PARAM
 from portal.models import Unit
 from portal.permissions import can_change_unit, role_required
 
@@ -76,7 +77,7 @@ def training_attendance(request, pk: int):
     user = request.user
     training = get_object_or_404(Training.objects.visible_to(user), pk=pk)
     units = Unit.objects.changeable_by(user).active()
-    chosen = request.POST.get("unit") or request.GET.get("unit") or ""
+    chosen = request.POST.get(UNIT_PARAM) or request.GET.get(UNIT_PARAM) or ""
     unit = (units.filter(pk=chosen).first() if chosen.isdigit() else None) \
         or units.filter(pk=user.unit_id).first() or units.first()
     if unit is None:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.filters import UNIT_PARAM
 from portal.models import Unit
 from portal.permissions import role_required
 
@@ -107,7 +108,7 @@ def survey_edit(request, pk: int):
 def survey_detail(request, pk: int):
     survey = get_object_or_404(Survey.objects.visible_to(request.user)
                                .select_related("owner_unit", "copied_from"), pk=pk)
-    root = breakdown_root(survey, request.user, request.GET.get("don-vi"))
+    root = breakdown_root(survey, request.user, request.GET.get(UNIT_PARAM))
     rates = survey_rates(survey, root)
     can_change = Survey.objects.changeable_by(request.user).filter(pk=pk).exists()
     return render(request, "surveys/detail.html", {
@@ -228,9 +229,9 @@ def survey_print(request, pk: int):
     units = Unit.objects.subtree(survey.owner_unit).filter(
         pk__in=Invitation.objects.filter(survey=survey).values("unit"))
     unit = None
-    if request.GET.get("don-vi"):
-        unit = units.filter(pk=request.GET["don-vi"]).first() if request.GET[
-            "don-vi"].isdigit() else None
+    if request.GET.get(UNIT_PARAM):
+        unit = units.filter(pk=request.GET[UNIT_PARAM]).first() if request.GET[
+            UNIT_PARAM].isdigit() else None
     invitations = (Invitation.objects.filter(survey=survey, used=False)
                    .select_related("user", "unit").order_by("unit__path", "user__full_name"))
     if unit:

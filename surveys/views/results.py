@@ -10,6 +10,8 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from portal.filters import UNIT_PARAM
+
 from ..exports import Export, csv_stream, xlsx_file
 from ..forms import PublishForm
 from ..models import Question, Response, Survey
@@ -31,7 +33,7 @@ def results(request, pk: int):
     dimension = request.GET.get("theo", "unit")
     if dimension not in DIMENSIONS:
         dimension = "unit"
-    root = breakdown_root(survey, request.user, request.GET.get("don-vi"))
+    root = breakdown_root(survey, request.user, request.GET.get(UNIT_PARAM))
     return render(request, "surveys/results.html", {
         "survey": survey, "results": survey_results(survey, dimension=dimension, root=root),
         "dimension": dimension, "dimensions": DIMENSIONS.items(), "root": root})

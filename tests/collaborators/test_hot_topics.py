@@ -119,7 +119,7 @@ def test_the_board_for_an_officer(client_for, accounts, reports, units):
 def test_the_board_refuses_a_backwards_period(client_for, accounts, units):
     response = client_for(accounts["officer"]).get(reverse("collaborators:hot_topics"), {
         "period": "custom", "start": "2026-03-10", "end": "2026-03-01"})
-    assert "Ngày bắt đầu sau ngày kết thúc." in response.content.decode()
+    assert "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu." in response.content.decode()
     assert response.context["counts"].period.days == 30  # the default is shown instead
 
 

@@ -58,7 +58,7 @@ def test_filters_by_unit_group_status_and_training(client_for, accounts, units):
     attend(TrainingFactory(organiser=units["BK"], held_on=today.replace(year=today.year - 2)),
            old)
     client = client_for(accounts["officer"])
-    assert names(client.get(LIST, {"unit": units["BK-CK"].pk})) == ["Lê Đã Học"]
+    assert names(client.get(LIST, {"don-vi": units["BK-CK"].pk})) == ["Lê Đã Học"]
     assert names(client.get(LIST, {"group": "young"})) == ["Lê Đã Học"]
     assert names(client.get(LIST, {"status": "paused"})) == ["Lê Tạm Nghỉ"]
     assert names(client.get(LIST, {"trained": "yes"})) == ["Lê Đã Học"]
@@ -67,7 +67,7 @@ def test_filters_by_unit_group_status_and_training(client_for, accounts, units):
 
 def test_another_units_filter_shows_nothing_of_it(client_for, accounts, units):
     CollaboratorFactory(unit=units["KHTN"])
-    response = client_for(accounts["officer"]).get(LIST, {"unit": units["KHTN"].pk})
+    response = client_for(accounts["officer"]).get(LIST, {"don-vi": units["KHTN"].pk})
     assert names(response) == [] or all(
         p.unit.path.startswith(units["BK"].path) for p in response.context["people"])
 

@@ -25,11 +25,11 @@ def test_officer_adds_a_training_then_records_attendance(client_for, accounts, u
     CollaboratorFactory(unit=units["BK"], full_name="Đã Thôi", status=Collaborator.Status.ENDED)
     page = client.get(response["Location"]).content.decode()
     assert "Nguyễn Văn A · BK-CK" in page and "Đã Thôi" not in page
-    response = client.post(response["Location"], {"unit": units["BK"].pk,
+    response = client.post(response["Location"], {"don-vi": units["BK"].pk,
                                                   "present": [a.pk, b.pk]}, follow=True)
     assert "Đã lưu: thêm 2, bỏ 0 người tham dự." in response.content.decode()
     client.post(reverse("collaborators:training_attendance", args=[training.pk]),
-                {"unit": units["BK"].pk, "present": [a.pk]})
+                {"don-vi": units["BK"].pk, "present": [a.pk]})
     assert list(Attendance.objects.values_list("collaborator", flat=True)) == [a.pk]
     assert Attendance.history.filter(history_type="-").count() == 1  # removal kept
 
@@ -41,7 +41,7 @@ def test_attendance_of_one_unit_leaves_the_others_alone(client_for, accounts, un
     mine = CollaboratorFactory(unit=units["BK"])
     client_for(accounts["officer"]).post(
         reverse("collaborators:training_attendance", args=[training.pk]),
-        {"unit": units["BK"].pk, "present": [mine.pk]})
+        {"don-vi": units["BK"].pk, "present": [mine.pk]})
     assert set(Attendance.objects.values_list("collaborator", flat=True)) == {theirs.pk, mine.pk}
 
 
@@ -50,7 +50,7 @@ def test_an_officer_cannot_tick_another_units_people(client_for, accounts, units
     theirs = CollaboratorFactory(unit=units["KHTN"])
     response = client_for(accounts["officer"]).post(
         reverse("collaborators:training_attendance", args=[training.pk]),
-        {"unit": units["KHTN"].pk, "present": [theirs.pk]})
+        {"don-vi": units["KHTN"].pk, "present": [theirs.pk]})
     assert response.status_code == 200 and "present" in response.context["form"].errors
     assert not Attendance.objects.exists()
 

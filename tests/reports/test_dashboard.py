@@ -166,7 +166,7 @@ def test_one_figure_reads_the_same_in_the_table_and_the_chart(client_for, accoun
     attend(TrainingFactory(organiser=units["KHTN"], held_on=TODAY - timedelta(days=5)),
            *people[:10])  # 10 of 29 is 34,48… %: 34 %
     page = client_for(accounts["committee"]).get(reverse("reports:dashboard")).content.decode()
-    link = rf'<a href="/cong-tac-vien/\?unit={units["KHTN"].pk}&[^"]*">([^<]+)</a>'
+    link = rf'<a href="/cong-tac-vien/\?don-vi={units["KHTN"].pk}&[^"]*">([^<]+)</a>'
     cells = re.findall(link, page)
     assert cells == ["1,5", "34 %"], cells
     assert ">1,5<" in page[page.index("<svg"):]  # the coverage chart's label
@@ -190,7 +190,7 @@ def test_members_have_no_dashboard(client_for, accounts, role):
 def test_a_reversed_custom_period_is_refused_in_vietnamese(client_for, accounts, units):
     response = client_for(accounts["committee"]).get(reverse("reports:dashboard"), {
         "preset": "custom", "start": "2026-10-10", "end": "2026-10-01"})
-    assert "Ngày kết thúc kỳ báo cáo phải bằng hoặc sau ngày bắt đầu" in response.content.decode()
+    assert "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu" in response.content.decode()
 
 
 def test_query_count_does_not_grow_with_the_data(client_for, accounts, data,
