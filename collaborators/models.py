@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from portal.ages import BIRTH_YEAR_MAX, BIRTH_YEAR_MESSAGE, BIRTH_YEAR_MIN
 from portal.models import Unit, User
 from portal.text import fold
 
@@ -32,8 +33,6 @@ from .querysets import (
     OpinionReportQuerySet,
     TrainingQuerySet,
 )
-
-BIRTH_YEAR_MESSAGE = _("The year of birth must be between 1930 and 2015.")
 
 
 def decision_upload_to(instance: Collaborator, filename: str) -> str:
@@ -78,8 +77,8 @@ class Collaborator(models.Model):
                               blank=True)
     birth_year = models.PositiveSmallIntegerField(
         _("year of birth"), null=True, blank=True,
-        validators=[MinValueValidator(1930, BIRTH_YEAR_MESSAGE),
-                    MaxValueValidator(2015, BIRTH_YEAR_MESSAGE)])
+        validators=[MinValueValidator(BIRTH_YEAR_MIN, BIRTH_YEAR_MESSAGE),
+                    MaxValueValidator(BIRTH_YEAR_MAX, BIRTH_YEAR_MESSAGE)])
     position = models.CharField(_("position"), max_length=150, blank=True)
     group = models.CharField(_("composition group"), max_length=20, choices=Group.choices,
                              default=Group.OTHER)
@@ -133,7 +132,7 @@ class Collaborator(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(birth_year__isnull=True)
-                | models.Q(birth_year__gte=1930, birth_year__lte=2015),
+                | models.Q(birth_year__gte=BIRTH_YEAR_MIN, birth_year__lte=BIRTH_YEAR_MAX),
                 name="collaborator_birth_year_plausible",
                 violation_error_message=BIRTH_YEAR_MESSAGE,
             ),

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.ages import BIRTH_YEAR_MAX, BIRTH_YEAR_MESSAGE, BIRTH_YEAR_MIN
 from portal.text import nfc
 
 _SPACES = re.compile(r"\s+")
@@ -138,6 +139,6 @@ def parse_year(value: object) -> int | None:
                     _("“%(value)s” is not a year of birth (e.g. 1985).") % {"value": text}
                 )
             year = parsed.year
-    if not 1930 <= year <= 2015:
-        raise ValueError(_("The year of birth must be between 1930 and 2015."))
+    if not BIRTH_YEAR_MIN <= year <= BIRTH_YEAR_MAX:
+        raise ValueError(str(BIRTH_YEAR_MESSAGE))
     return year

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from portal.ages import AgeBand
 from portal.db import count_of
 from portal.models import Unit, User
 from portal.numbers import rounded
@@ -150,18 +151,6 @@ class Composition:
     by_role: list[Slice]
 
 
-def age_bands(year: int) -> list[tuple[str, str | Promise, Q]]:
-    """Age bands by year of birth (age = this year - year of birth)."""
-    return [
-        ("under30", _("Under 30"), Q(birth_year__gt=year - 30)),
-        ("30-39", _("30–39"), Q(birth_year__lte=year - 30, birth_year__gt=year - 40)),
-        ("40-49", _("40–49"), Q(birth_year__lte=year - 40, birth_year__gt=year - 50)),
-        ("50-59", _("50–59"), Q(birth_year__lte=year - 50, birth_year__gt=year - 60)),
-        ("60plus", _("60 and over"), Q(birth_year__lte=year - 60)),
-        ("unknown", _("Not recorded"), Q(birth_year__isnull=True)),
-    ]
-
-
 def composition(collaborators: QuerySet[Collaborator], *, on: date | None = None) -> Composition:
     """Who the given collaborators are, by group, gender, age band and role: one query."""
     year = (on or timezone.localdate()).year
@@ -169,7 +158,7 @@ def composition(collaborators: QuerySet[Collaborator], *, on: date | None = None
     dimensions = {
         "group": [(v, label, Q(group=v)) for v, label in Collaborator.Group.choices],
         "gender": [(v, label, Q(gender=v)) for v, label in genders],
-        "age": age_bands(year),
+        "age": AgeBand.conditions(year),
         "role": [(v, label, Q(network_role=v)) for v, label in Collaborator.NetworkRole.choices],
     }
     aggregates = {f"{name}__{key}": Count("pk", filter=condition)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from .ages import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
 from .querysets import UnitQuerySet, UserQuerySet
 
 PATH_STEP = 5  # characters per tree level in Unit.path: base-36 ids, "00001" + "0000z" + ...
@@ -171,7 +172,7 @@ class User(AbstractUser):
             ),
             models.CheckConstraint(
                 condition=models.Q(birth_year__isnull=True)
-                | models.Q(birth_year__gte=1930, birth_year__lte=2015),
+                | models.Q(birth_year__gte=BIRTH_YEAR_MIN, birth_year__lte=BIRTH_YEAR_MAX),
                 name="user_birth_year_plausible",
             ),
         ]

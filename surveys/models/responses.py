@@ -27,44 +27,15 @@ table that an anonymous survey never writes.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.ages import AgeBand
 from portal.models import Unit
 
 from .questionnaire import Choice, Question, Survey
-
-
-class AgeBand(models.TextChoices):
-    UNDER_30 = "u30", _("Under 30")
-    FROM_30 = "30-39", _("30 to 39")
-    FROM_40 = "40-49", _("40 to 49")
-    FROM_50 = "50-59", _("50 to 59")
-    FROM_60 = "60+", _("60 and over")
-    UNKNOWN = "unknown", _("Not given")
-
-    @classmethod
-    def bounds(cls) -> list[tuple[int, AgeBand]]:
-        """(age below which, band), youngest first; older than all is FROM_60."""
-        return [(30, cls.UNDER_30), (40, cls.FROM_30), (50, cls.FROM_40), (60, cls.FROM_50)]
-
-    @classmethod
-    def of(cls, birth_year: int | None, on: date) -> AgeBand:
-        if not birth_year:
-            return cls.UNKNOWN
-        age = on.year - birth_year
-        return next((band for upper, band in cls.bounds() if age < upper), cls.FROM_60)
-
-    @classmethod
-    def sql(cls, birth_year: str, year: int) -> str:
-        """The same rule as `of()`, as an SQL expression on the column `birth_year`."""
-        cases = " ".join(f"WHEN {year} - {birth_year} < {upper} THEN '{band.value}'"
-                         for upper, band in cls.bounds())
-        return (f"CASE WHEN {birth_year} IS NULL THEN '{cls.UNKNOWN.value}' {cases} "
-                f"ELSE '{cls.FROM_60.value}' END")
 
 
 class Invitation(models.Model):

@@ -111,7 +111,7 @@ def test_composition_by_group_gender_age_and_role(network, units):
     assert genders == {"female": 4, "male": 1, "other": 0, "": 1}
     ages = {s.key: s.count for s in c.by_age}
     # ages 25 | 30, 39 | 40 | 60 | unknown (the paused 45-year-old does not count)
-    assert ages == {"under30": 1, "30-39": 2, "40-49": 1, "50-59": 0, "60plus": 1,
+    assert ages == {"u30": 1, "30-39": 2, "40-49": 1, "50-59": 0, "60+": 1,
                     "unknown": 1}
     assert {s.key: s.count for s in c.by_role}["collaborator"] == 6
 
@@ -148,7 +148,7 @@ def test_coverage_page_for_an_officer(client_for, accounts, network, units):
 
 def test_an_officer_cannot_look_at_another_units_coverage(client_for, accounts, network, units):
     response = client_for(accounts["officer"]).get(reverse("collaborators:coverage"),
-                                                   {"unit": units["KHTN"].pk})
+                                                   {"don-vi": units["KHTN"].pk})
     assert response.context["summary"].total.unit == units["BK"]
     assert "Khoa học Tự nhiên" not in response.content.decode()
 
