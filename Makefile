@@ -34,8 +34,10 @@ seed: migrate
 	$(PY) manage.py seed_demo
 
 # The portal, a Celery worker and the beat scheduler on the embedded default
-# (SQLite, filesystem broker); Ctrl-C stops all three.
+# (SQLite, filesystem broker); Ctrl-C stops all three. Static files are collected under
+# hashed names and served compressed, cached for a year, as in production.
 run: seed
+	$(PY) manage.py collectstatic --noinput -v0
 	$(VENV)/bin/honcho -f Procfile.dev start
 
 # The whole test suite. Without PostgreSQL, Redis or Chromium it runs everything else and

@@ -235,9 +235,11 @@ REPORTS_RESEND_SECONDS = env.int("REPORTS_RESEND_SECONDS", default=45)
 # Anonymous surveys keep of each respondent only a profile at least this many invited
 # people share (surveys.services.generalisation).
 SURVEY_ANONYMITY_K = env.int("SURVEY_ANONYMITY_K", default=5)
-# The order in which they are generalised (shown to each survey's owner).
+# The order in which they are generalised (shown to each survey's owner): details are
+# dropped before units are rolled up, so that breakdowns by unit, the ones the committee
+# reads, survive in all but the smallest units.
 SURVEY_GENERALISATION_ORDER = env.list("SURVEY_GENERALISATION_ORDER",
-                                       default=["unit", "age_band", "gender", "staff_group"])
+                                       default=["age_band", "gender", "staff_group", "unit"])
 
 # Where people reach the portal: links in emails point here.
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")

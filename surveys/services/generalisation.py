@@ -5,15 +5,15 @@ used invitations say who answered: if a response kept its respondent's exact pro
 join would name whoever is alone in their group. So when an anonymous survey opens, each
 invitation gets a *kept profile*: its member's profile generalised, step by step, until at
 least K invited people (the audience, not the respondents: who answers is not known in
-advance) share it. The steps, always in this order, are shown to the survey's owner:
+advance) share it. The steps are shown to the survey's owner; they are these four, in the
+order of the setting SURVEY_GENERALISATION_ORDER (by default the details go first, so
+that breakdowns by unit survive in all but the smallest units), then a last one:
 
-1. the unit rolled up to its parent unit, repeatedly, up to the survey's owner unit (or
-   the top of the member's tree when the owner unit is not above it);
-2. the age band dropped ("unknown"); 3. the gender dropped (blank);
-4. the staff group dropped (blank); 5. the unit dropped (empty).
-
-(Steps 1-4 in another order if the setting SURVEY_GENERALISATION_ORDER says so: with
-small audiences, dropping details before rolling units up keeps breakdowns by unit.)
+- the age band dropped ("unknown"); the gender dropped (blank); the staff group dropped
+  (blank);
+- the unit rolled up to its parent unit, repeatedly, up to the survey's owner unit (or
+  the top of the member's tree when the owner unit is not above it);
+- last, the unit dropped (empty).
 
 "Share" is measured as an attacker would join: a stored value is read both literally (unit
 equal, blank equal to blank) and as a generalisation (a unit means its whole subtree, a
@@ -44,7 +44,7 @@ from ..models import AgeBand, AnonymityPlan, Invitation, Response, Survey
 
 ANYONE = "*"
 UNKNOWN = AgeBand.UNKNOWN.value
-STEPS = ("unit", "age_band", "gender", "staff_group")  # the order of generalisation
+STEPS = ("age_band", "gender", "staff_group", "unit")  # the default order of generalisation
 
 
 def anonymity_k() -> int:

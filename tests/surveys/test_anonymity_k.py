@@ -113,10 +113,11 @@ def test_no_stored_combination_matches_fewer_than_k_invited_people(units, survey
     assert kept == 12
 
 
-def test_the_order_of_generalisation_rolls_the_unit_up_before_dropping_details(units,
-                                                                               survey_of):
-    # Five women lecturers of 30-39 directly in BK, a sixth alone in BK-CK: her unit is
-    # rolled up to BK (where six share everything) and nothing else is dropped.
+def test_an_order_that_rolls_the_unit_up_first_keeps_the_details(units, survey_of, settings):
+    # Units first (not the default): five women lecturers of 30-39 directly in BK, a sixth
+    # alone in BK-CK: her unit is rolled up to BK (where six share everything) and nothing
+    # else is dropped.
+    settings.SURVEY_GENERALISATION_ORDER = ["unit", "age_band", "gender", "staff_group"]
     people = [member(units["BK"], staff_group="lecturer", gender="female", birth_year=1990)
               for _ in range(5)]
     lone = member(units["BK-CK"], staff_group="lecturer", gender="female", birth_year=1990)
@@ -253,14 +254,14 @@ def test_planning_a_large_audience_is_quick(units, django_assert_max_num_queries
     assert Invitation.objects.filter(~Q(kept_unit=None), survey=survey).exists()
 
 
-def test_the_order_of_generalisation_is_a_setting_and_the_page_shows_it(
+def test_by_default_details_go_before_the_unit_and_the_page_shows_the_order(
         units, survey_of, settings, accounts, client_for):
     # Six people in BK-CK, all different but for their unit.
+    assert settings.SURVEY_GENERALISATION_ORDER == ["age_band", "gender", "staff_group", "unit"]
     people = [member(units["BK-CK"], staff_group=s, gender=g, birth_year=y)
               for s, g, y in [("lecturer", "male", 1960), ("lecturer", "female", 1970),
                               ("other", "male", 1980), ("other", "female", 1990),
                               ("researcher", "male", 1999), ("researcher", "female", 1985)]]
-    settings.SURVEY_GENERALISATION_ORDER = ["age_band", "gender", "staff_group", "unit"]
     survey = survey_of(people[:1])
     stored = Response.objects.get(survey=survey)
     assert (stored.unit_id, stored.staff_group, stored.gender, stored.age_band) == (
