@@ -74,7 +74,7 @@ def test_a_member_answers_with_conditions_and_progress(page, demo, survey):
     page.get_by_label("4 · Đồng ý").check()
     page.get_by_role("button", name="Gửi câu trả lời").click()
     page.wait_for_load_state()
-    assert "Cảm ơn bạn! Câu trả lời đã được ghi nhận." in page.content()
+    assert "Cảm ơn anh/chị! Câu trả lời đã được ghi nhận." in page.content()
     response = Response.objects.get(survey=survey)
     kinds = set(response.answers.values_list("question__kind", flat=True))
     assert kinds == {"single", "likert"}  # nothing stored for the hidden question
@@ -102,7 +102,7 @@ def test_the_page_works_without_javascript(chromium, live_server, demo, survey):
         log_in(page, "member")
         page.goto(f"{live_server.url}/khao-sat/{survey.pk}/tra-loi/")
         assert page.get_by_text("Anh/chị cần hỗ trợ gì?").is_visible()
-        assert page.get_by_text("Chỉ trả lời nếu ở câu trước bạn đã chọn").is_visible()
+        assert page.get_by_text("Chỉ trả lời nếu ở câu trước anh/chị đã chọn").is_visible()
         assert shown_numbers(page) == ["1", "2", "3", "4"]  # every question, numbered
         idea_box(page).fill("Giữ lại câu này")
         page.get_by_role("button", name="Gửi câu trả lời").click()
@@ -111,7 +111,7 @@ def test_the_page_works_without_javascript(chromium, live_server, demo, survey):
         page.get_by_label("Không có").check()
         page.get_by_label("Bàn ghế").check()
         page.get_by_role("button", name="Gửi câu trả lời").click()
-        assert "Cảm ơn bạn! Câu trả lời đã được ghi nhận." in page.content()
+        assert "Cảm ơn anh/chị! Câu trả lời đã được ghi nhận." in page.content()
         assert Response.objects.filter(survey=survey).count() == 1
     finally:
         context.close()

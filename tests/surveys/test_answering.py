@@ -229,9 +229,9 @@ def test_a_used_link_gets_a_clear_page_and_stores_nothing_more(client, form):
     _, q, invitation, url = form
     assert post(client, url, valid(q)).status_code == 302
     page = client.get(url)
-    assert page.status_code == 200 and "Bạn đã trả lời khảo sát này" in page.content.decode()
+    assert page.status_code == 200 and "Anh/chị đã trả lời khảo sát này" in page.content.decode()
     again = post(client, url, valid(q))  # another form (another key) with the same link
-    assert "Bạn đã trả lời khảo sát này" in again.content.decode()
+    assert "Anh/chị đã trả lời khảo sát này" in again.content.decode()
     assert Response.objects.count() == 1
 
 
@@ -283,7 +283,7 @@ def test_a_member_outside_the_audience_gets_a_clear_page(client_for, form, units
     outsider = member(units["KHTN"])
     response = client_for(outsider).get(reverse("surveys:answer_open", args=[survey.pk]))
     assert response.status_code == 403
-    assert "Khảo sát này không dành cho bạn" in response.content.decode()
+    assert "Khảo sát này không dành cho anh/chị" in response.content.decode()
     assert not Invitation.objects.filter(survey=survey, user=outsider).exists()
 
 
@@ -295,7 +295,7 @@ def test_a_logged_in_member_answers_through_the_open_link(client_for, form, unit
     assert client.get(open_url).status_code == 200
     assert client.post(open_url, valid(q)).status_code == 302
     assert Invitation.objects.get(survey=survey, user=newcomer).used
-    assert "Bạn đã trả lời khảo sát này" in client.get(open_url).content.decode()
+    assert "Anh/chị đã trả lời khảo sát này" in client.get(open_url).content.decode()
 
 
 def test_without_an_open_link_members_are_sent_to_their_personal_link(client_for, form):

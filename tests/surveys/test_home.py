@@ -26,7 +26,7 @@ def closing(units, accounts):
 
 def test_a_member_is_told_a_survey_waits_for_them(client_for, accounts, closing):
     page = client_for(accounts["member"]).get(reverse("home")).content.decode()
-    assert "Khảo sát đang chờ bạn trả lời" in page
+    assert "Khảo sát đang chờ anh/chị trả lời" in page
     assert reverse("surveys:answer_open", args=[closing.pk]) in page
 
 
@@ -40,4 +40,4 @@ def test_an_officer_is_told_to_remind_when_few_have_answered(client_for, account
 def test_nothing_is_said_once_the_survey_is_closed(client_for, accounts, closing):
     Survey.objects.filter(pk=closing.pk).update(status="closed")
     page = client_for(accounts["member"]).get(reverse("home")).content.decode()
-    assert "Khảo sát đang chờ bạn trả lời" not in page
+    assert "Khảo sát đang chờ anh/chị trả lời" not in page
