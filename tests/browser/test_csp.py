@@ -87,5 +87,5 @@ def test_choosing_a_unit_still_reloads_the_attendance_list(page, watched, demo):
         kind=Unit.Kind.GRASSROOTS).first()
     with page.expect_navigation():
         page.locator("select#unit").select_option(str(other.pk))
-    assert f"unit={other.pk}" in page.url
+    assert f"don-vi={other.pk}" in page.url
     assert watched.problems == [] and Training.objects.count() == 1
