@@ -33,7 +33,7 @@ from portal.spreadsheets import safe_cell, safe_text
 from .models import Answer, Question, Respondent, Response, Survey
 from .results import attribute_labels
 from .suppression import ATTRIBUTES as KEPT
-from .suppression import survey_decision, too_few
+from .suppression import survey_decision, withheld
 
 BATCH = 1000
 ATTRIBUTES = ("unit_id", *KEPT)
@@ -53,7 +53,7 @@ class Export:
             pk__in=Response.objects.filter(survey=survey).values("unit_id"))}
         self.attribute_labels = {name: attribute_labels(name) for name in KEPT}
         self.decision = survey_decision(survey) if survey.anonymous else None
-        self.withheld = self.decision is not None and too_few(survey, self.decision.total)
+        self.withheld = self.decision is not None and withheld(survey, self.decision.total)
 
     def header(self) -> list[str]:
         columns = [] if self.survey.anonymous else [_("Response code"), _("Day answered")]

@@ -45,7 +45,7 @@ from portal.numbers import format_figure, percent, rounded
 
 from .models import AgeBand, Answer, Invitation, Question, Response, Survey
 from .models.questionnaire import LIKERT_LABELS
-from .suppression import Decision, survey_decision, too_few
+from .suppression import Decision, survey_decision, withheld
 
 DIMENSIONS = {
     "unit": gettext_lazy("Unit"),
@@ -223,9 +223,15 @@ class SurveyResults:
     questions: list[QuestionResult]
     dimension: str | None
     root: Unit | None
-    # An anonymous survey with fewer responses than its minimum group size shows no figure
-    # at all: everyone together is then a group too small to show.
+    # An anonymous survey shows no figure at all while it runs, nor with fewer responses
+    # than its minimum group size (everyone together is then a group too small to show).
     withheld: bool = False
+
+    @property
+    def until_closed(self) -> bool:
+        from .suppression import until_closed
+
+        return until_closed(self.survey)
 
     def question(self, question_id: int) -> QuestionResult | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -279,7 +285,7 @@ def compute(survey: Survey, *, questions: list[Question] | None = None,
     answers = Answer.objects.filter(question_id__in=ids)
     if total is None:
         total = Response.objects.filter(survey=survey).count()
-    if too_few(survey, total):
+    if withheld(survey, total):
         return SurveyResults(survey, total, [], dimension, root, withheld=True)
 
     answered: dict[int, int] = defaultdict(int)

@@ -24,7 +24,7 @@ from portal.numbers import percent
 from .models import Answer, Invitation, Question, Response, Survey
 from .results import DIMENSIONS, Rates, SurveyResults, compute, response_rates, survey_rates
 from .services.distribution import is_in_audience
-from .suppression import data_version, profile_counts, survey_decision
+from .suppression import data_version, profile_counts, survey_decision, until_closed
 
 __all__ = [
     "DIMENSIONS", "MemberSurveys", "SurveyActivity", "SurveyReport", "SurveySummary",
@@ -68,7 +68,8 @@ def survey_results(survey: Survey, *, dimension: str | None = "unit", root: Unit
     Kept in the cache under the survey's data version (the responses per stored profile,
     counted in one query): a new response, or a stored profile generalised further by the
     anonymity plan, is a new key. The hour's expiry only bounds how long a renamed unit
-    keeps its old name. Which groups are shown is the survey's one suppression decision
+    keeps its old name; closing an anonymous survey is a new key too (its figures wait for
+    the close). Which groups are shown is the survey's one suppression decision
     (`surveys.suppression`), shared with every other view and the exports."""
     if dimension not in DIMENSIONS:
         dimension = None
@@ -78,7 +79,7 @@ def survey_results(survey: Survey, *, dimension: str | None = "unit", root: Unit
         "surveys:results", survey.pk, survey.structure_version, data_version(counts),
         dimension, root.pk if dimension == "unit" else "", text_limit, survey.min_group_size,
         survey.results_published_at.timestamp() if survey.results_published_at else "",
-        translation.get_language()))
+        until_closed(survey), translation.get_language()))
     results = cache.get(key)
     if results is None:
         decision = survey_decision(survey, counts=counts) if dimension else None

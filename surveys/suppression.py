@@ -452,6 +452,19 @@ def too_few(survey: Survey, total: int) -> bool:
     return survey.anonymous and 0 < total < survey.min_group_size
 
 
+def until_closed(survey: Survey) -> bool:
+    """An anonymous survey shows its figures once it is over. Seen twice while it runs,
+    before and after one more answer, they would give that answer away by subtraction to
+    an officer, who sees who has answered (response rates per unit, the list of links not
+    yet used)."""
+    return survey.anonymous and not survey.is_over()
+
+
+def withheld(survey: Survey, total: int) -> bool:
+    """No figure of the survey may be shown now (see `too_few` and `until_closed`)."""
+    return until_closed(survey) or too_few(survey, total)
+
+
 # --- reading it ------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from ..models import Question, Response, Survey
 from ..results import DIMENSIONS
 from ..selectors import breakdown_root, survey_results, text_answers
 from ..services import survey_publish_results
-from ..suppression import too_few
+from ..suppression import withheld
 from .manage import managed
 
 
@@ -44,8 +44,8 @@ def text_list(request, pk: int, question_id: int):
     survey = _readable(request, pk)
     question = get_object_or_404(Question, pk=question_id, survey=survey)
     answers = text_answers(question)
-    if too_few(survey, Response.objects.filter(survey=survey).count()):
-        answers = answers.none()  # as every other figure of a survey with too few answers
+    if withheld(survey, Response.objects.filter(survey=survey).count()):
+        answers = answers.none()  # as every other figure of the survey now
     page = Paginator(answers, 50).get_page(request.GET.get("page"))
     return render(request, "surveys/text_answers.html",
                   {"survey": survey, "question": question, "page_obj": page})

@@ -93,7 +93,7 @@ def test_an_officer_cannot_ask_for_another_units_report(client_for, accounts, un
     response = client_for(accounts["officer"]).post(reverse("reports:new"), {
         "kind": "monthly", "scope": units["KHTN"].pk,
         "period_start": "2026-09-20", "period_end": "2026-10-19"})
-    assert "Bạn không thể yêu cầu báo cáo về đơn vị này" in " ".join(
+    assert "Anh/chị không thể yêu cầu báo cáo về đơn vị này" in " ".join(
         response.context["form"].errors["scope"])
     assert not Report.objects.exists()
 

@@ -61,8 +61,9 @@ def identified(survey):
 
 def anonymous(survey):
     """Answers stored by an identified survey keep exact profiles: made anonymous after, the
-    export must protect whatever is stored."""
-    Survey.objects.filter(pk=survey.pk).update(anonymous=True)
+    export must protect whatever is stored. Closed: an anonymous survey's figures wait for
+    its close."""
+    Survey.objects.filter(pk=survey.pk).update(anonymous=True, status="closed")
     survey.refresh_from_db()
 
 
@@ -202,6 +203,25 @@ def test_no_export_cell_is_a_live_formula(client_for, accounts, survey, units):
 def test_the_export_reads_responses_a_batch_at_a_time(survey, units, monkeypatch):
     survey, q = survey
     answer_all(survey, q, [member(units["BK"]) for _ in range(5)])
+    Survey.objects.filter(pk=survey.pk).update(status="closed")
+    survey.refresh_from_db()
     monkeypatch.setattr(exports, "BATCH", 2)
     rows = list(exports.Export(survey).rows())
     assert len(rows) == 5 and len({row[-1] for row in rows}) == 5
+
+
+def test_a_running_anonymous_survey_shows_and_exports_no_figure_until_it_closes(
+        client_for, accounts, survey, units):
+    """Seen before and after one more answer, a running anonymous survey's figures would
+    give that answer away; the officer sees who answered in between."""
+    survey, q = survey
+    answer_all(survey, q, [member(units["BK"]) for _ in range(6)])
+    Survey.objects.filter(pk=survey.pk).update(anonymous=True, status="open")
+    client = client_for(accounts["committee"])
+    page = client.get(reverse("surveys:results", args=[survey.pk])).content.decode()
+    assert "được hiển thị khi khảo sát kết thúc" in page and "Đã đọc?" not in page
+    assert len(rows_of(client.get(reverse("surveys:export_csv", args=[survey.pk])))) == 1
+    Survey.objects.filter(pk=survey.pk).update(status="closed")
+    page = client.get(reverse("surveys:results", args=[survey.pk])).content.decode()
+    assert "Đã đọc?" in page
+    assert len(rows_of(client.get(reverse("surveys:export_csv", args=[survey.pk])))) == 7

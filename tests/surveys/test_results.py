@@ -140,6 +140,8 @@ def test_years_get_whole_disjoint_bins_and_decimals_half_open_ones(units):
                        (35, "8.5")]:
         submit(survey, member(units["BK"]), [A(years.pk, number=Decimal(year)),
                                              A(hours.pk, number=Decimal(hour))])
+    Survey.objects.filter(pk=survey.pk).update(status="closed")
+    survey.refresh_from_db()
     results = survey_results(survey, dimension=None)
     labels = [c.label for c in results.question(years.pk).distribution]
     assert labels == ["0–3", "4–7", "8–11", "12–15", "16–19", "20–23", "24–27", "28–31",
