@@ -322,10 +322,11 @@ PRESETS = [("7", _("Last 7 days")), ("30", _("Last 30 days")), ("90", _("Last 90
 class PeriodForm(PeriodPickerForm, ListFilterForm):
     """The hot-topics board's period and scope (GET): `?period=30` or chosen dates."""
 
-    PRESETS = PRESETS
+    PRESETS = PRESETS  # type: ignore[assignment]
     PRESET_FIELD = "period"
     field_order = ["period", "start", "end", "unit"]
-    preset = None
+    # The choice is sent as ?period= rather than the picker's ?preset=.
+    preset = None  # type: ignore[assignment]
     period = forms.ChoiceField(label=pgettext_lazy("period", "Period"), required=False,
                                initial="30")
 
@@ -335,5 +336,5 @@ class PeriodForm(PeriodPickerForm, ListFilterForm):
     def chosen(self) -> tuple[Period, Unit | None]:
         """The valid choice, or the last 30 days over everything the user sees."""
         unit = self.cleaned_data.get("unit") if self.is_bound and self.is_valid() else None
-        return self.period(), unit
+        return self.selected_period(), unit
 

@@ -46,10 +46,10 @@ class AgeBand(models.TextChoices):
     @classmethod
     def conditions(cls, year: int, field: str = "birth_year") -> list[tuple[str, object, Q]]:
         """(band, label, filter) for each band, the same rule as `of()` as ORM filters."""
-        result, older = [], None
+        result: list[tuple[str, object, Q]] = []
+        older = Q()
         for upper, band in cls.bounds():
-            q = Q(**{f"{field}__gt": year - upper})
-            result.append((band.value, band.label, q if older is None else q & older))
+            result.append((band.value, band.label, Q(**{f"{field}__gt": year - upper}) & older))
             older = Q(**{f"{field}__lte": year - upper})
         result.append((cls.FROM_60.value, cls.FROM_60.label, older))
         result.append((cls.UNKNOWN.value, cls.UNKNOWN.label, Q(**{f"{field}__isnull": True})))

@@ -46,10 +46,10 @@ class Figure:
     url: str = ""
 
     @property
-    def change(self) -> Number | None:
+    def change(self) -> Decimal | None:
         if self.value is None or self.previous is None:
             return None
-        return self.value - self.previous
+        return Decimal(str(self.value)) - Decimal(str(self.previous))
 
 
 @dataclass

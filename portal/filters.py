@@ -105,7 +105,7 @@ class PeriodPickerForm(forms.Form):
     def resolve(self, preset: str, today: date) -> Period:
         raise NotImplementedError
 
-    def period(self) -> Period:
+    def selected_period(self) -> Period:
         """The chosen period; the subclass's default when nothing valid is chosen."""
         today = timezone.localdate()
         valid = self.is_bound and self.is_valid()

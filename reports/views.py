@@ -110,7 +110,7 @@ def dashboard(request):
     from .forms import DashboardPeriodForm
 
     form = DashboardPeriodForm(request.GET or None)
-    period = form.period()
+    period = form.selected_period()
     user = request.user
     if user.is_committee:
         scope, university = top_unit(), None
