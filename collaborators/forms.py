@@ -14,20 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.ages import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
+from portal.files import SCANS, validate_upload
 from portal.filters import DateInput, ListFilterForm, PeriodPickerForm, choice_filter
 from portal.models import Unit, User
 
 from .models import Collaborator, OpinionReport, Training
 from .normalise import clean_text, normalise_phone
 from .periods import Period
-
-# What a decision scan may be: the extension and the first bytes must agree.
-SCAN_SIGNATURES = {
-    ".pdf": (b"%PDF-",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-}
 
 
 def scan_max_bytes() -> int:
@@ -126,22 +119,8 @@ class CollaboratorForm(forms.ModelForm):
 
     def clean_decision_file(self):
         upload = self.cleaned_data.get("decision_file")
-        if not upload or not hasattr(upload, "content_type"):
-            return upload  # unchanged, or cleared
-        suffix = PurePath(upload.name).suffix.lower()
-        if suffix not in SCAN_SIGNATURES:
-            raise forms.ValidationError(
-                _("Upload the decision as a PDF, JPG or PNG file."), code="file_type")
-        if upload.size > scan_max_bytes():
-            raise forms.ValidationError(
-                _("The file is larger than %(n)s MB.") % {"n": scan_max_bytes() // 1024 // 1024},
-                code="file_size")
-        head = upload.read(8)
-        upload.seek(0)
-        if not head.startswith(SCAN_SIGNATURES[suffix]):
-            raise forms.ValidationError(
-                _("The file's content is not a %(kind)s; it may be damaged or renamed.")
-                % {"kind": suffix[1:].upper()}, code="file_content")
+        if upload and hasattr(upload, "content_type"):  # not unchanged, not cleared
+            validate_upload(upload, suffixes=SCANS, max_bytes=scan_max_bytes())
         return upload
 
 

@@ -27,8 +27,8 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".docx": (b"PK\x03\x04",),
     ".xlsx": (b"PK\x03\x04",),
 }
-DOCUMENTS = (".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg")
-SCANS = (".pdf", ".png", ".jpg", ".jpeg")
+DOCUMENTS = (".pdf", ".docx", ".xlsx", ".jpg", ".jpeg", ".png")
+SCANS = (".pdf", ".jpg", ".jpeg", ".png")
 
 
 def upload_max_bytes() -> int:
@@ -50,6 +50,14 @@ class RandomName:
         return ("portal.files.RandomName", (self.folder,), {})
 
 
+def kinds_of(suffixes: tuple[str, ...]) -> str:
+    """The accepted kinds as a person reads them: "PDF, JPG or PNG"."""
+    names = list(dict.fromkeys("JPG" if s == ".jpeg" else s[1:].upper() for s in suffixes))
+    if len(names) == 1:
+        return names[0]
+    return _("%(first)s or %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
 def validate_upload(upload, *, suffixes: tuple[str, ...] = DOCUMENTS,
                     max_bytes: int | None = None) -> None:
     """Refuse a file of another type, larger than the limit, or whose first bytes are not
@@ -59,9 +67,8 @@ def validate_upload(upload, *, suffixes: tuple[str, ...] = DOCUMENTS,
     limit = max_bytes or upload_max_bytes()
     suffix = PurePath(upload.name).suffix.lower()
     if suffix not in suffixes:
-        raise ValidationError(
-            _("This kind of file is not accepted. Accepted: %(kinds)s.")
-            % {"kinds": ", ".join(s[1:].upper() for s in suffixes)}, code="file_type")
+        raise ValidationError(_("This kind of file is not accepted: upload a %(kinds)s file.")
+                              % {"kinds": kinds_of(suffixes)}, code="file_type")
     if upload.size > limit:
         raise ValidationError(_("The file is larger than %(n)s MB.")
                               % {"n": limit // 1024 // 1024}, code="file_size")

@@ -1,15 +1,14 @@
-import mimetypes
-from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from portal.files import private_file_response
 from portal.models import Unit
 from portal.permissions import can_change_unit, role_required
 
@@ -115,17 +114,4 @@ def collaborator_end_view(request, pk: int):
 def collaborator_decision(request, pk: int):
     """The decision scan, only for someone who may see the collaborator."""
     person = get_object_or_404(Collaborator.objects.visible_to(request.user), pk=pk)
-    if not person.decision_file:
-        raise Http404
-    suffix = PurePath(person.decision_file.name).suffix.lower()
-    try:
-        handle = person.decision_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, filename=f"quyet-dinh-{person.pk}{suffix}",
-        content_type=mimetypes.types_map.get(suffix, "application/octet-stream"))
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    return response
+    return private_file_response(person.decision_file, filename=f"quyet-dinh-{person.pk}")
