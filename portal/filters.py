@@ -18,13 +18,14 @@ UNIT_PARAM = "don-vi"
 
 
 class DateInput(forms.DateInput):
-    """The browser's date picker (it sends yyyy-mm-dd, which every locale accepts; typed
-    dd/mm/yyyy is accepted too, through the Vietnamese input formats)."""
-
-    input_type = "date"
+    """A day as offices write it, dd/mm/yyyy, whatever language the browser runs in: a
+    native date picker shows the browser's own format, mm/dd/yyyy on the English Windows
+    many office computers run, where 01/12 and 12/01 swap. yyyy-mm-dd is accepted too (the
+    Vietnamese input formats). Members' phones keep the native picker on the answer page."""
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({"placeholder": "dd/mm/yyyy", "inputmode": "numeric",
+                          "autocomplete": "off", **(attrs or {})}, format="%d/%m/%Y")
 
 
 def choice_filter(label, choices) -> forms.ChoiceField:
