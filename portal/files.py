@@ -80,8 +80,10 @@ def validate_upload(upload, *, suffixes: tuple[str, ...] = DOCUMENTS,
             % {"kind": suffix[1:].upper()}, code="file_content")
 
 
-def private_file_response(field_file, *, filename: str) -> FileResponse:
-    """The stored file as a download named `filename` (the suffix is the stored one)."""
+def private_file_response(field_file, *, filename: str,
+                          attachment: bool | None = None) -> FileResponse:
+    """The stored file named `filename` (the suffix is the stored one): shown in the
+    browser if it is a PDF or a picture, downloaded otherwise, unless `attachment` says."""
     if not field_file:
         raise Http404
     suffix = PurePath(field_file.name).suffix.lower()
@@ -89,10 +91,11 @@ def private_file_response(field_file, *, filename: str) -> FileResponse:
         handle = field_file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=suffix not in (".pdf", ".png", ".jpg", ".jpeg"),
-        filename=f"{filename}{suffix}",
-        content_type=mimetypes.types_map.get(suffix, "application/octet-stream"))
+    if attachment is None:
+        attachment = suffix not in (".pdf", ".png", ".jpg", ".jpeg")
+    # FileResponse guesses the type from the name when mimetypes does not know it here.
+    response = FileResponse(handle, as_attachment=attachment, filename=f"{filename}{suffix}",
+                            content_type=mimetypes.types_map.get(suffix))
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"

@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.files import private_file_response
 from portal.permissions import role_required
 
 from .forms import ReportRequestForm
@@ -94,13 +95,9 @@ def report_download(request, pk: int, fmt: str):
     if not (request.user.is_committee or request.user.is_officer):
         raise PermissionDenied
     field = {"pdf": report.pdf, "docx": report.docx}.get(fmt)
-    if not field:
+    if field is None:
         raise Http404
-    try:
-        handle = open(field.path, "rb")  # noqa: SIM115 (FileResponse closes it)
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(handle, as_attachment=True, filename=f"{report.download_name}.{fmt}")
+    return private_file_response(field, filename=report.download_name, attachment=True)
 
 
 @report_reader
