@@ -21,9 +21,9 @@ from portal.contributions import (
     Frame,
     Indicator,
     counts_by_branch,
+    register_dashboard_panel,
     register_data_version,
     register_indicator,
-    register_panel,
     table_version,
 )
 from portal.filters import UNIT_PARAM
@@ -177,8 +177,8 @@ def register() -> None:
                                  description=_("no opinion report in the period")))
     register_indicator(Indicator("urgent", _("Urgent or widespread"), 50, urgent,
                                  higher_is_better=False))
-    register_panel(DashboardPanel("coverage", _("Collaborators per 100 members"),
+    register_dashboard_panel(DashboardPanel("coverage", _("Collaborators per 100 members"),
                                   "collaborators/dashboard/_coverage.html", 10, coverage_panel))
-    register_panel(DashboardPanel("opinions", _("Hot topics"),
+    register_dashboard_panel(DashboardPanel("opinions", _("Hot topics"),
                                   "collaborators/dashboard/_topics.html", 20, topics_panel))
     register_data_version("collaborators", data_version)

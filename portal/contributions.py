@@ -134,7 +134,7 @@ def register_indicator(indicator: Indicator) -> Indicator:
     return indicator
 
 
-def register_panel(panel: DashboardPanel) -> DashboardPanel:
+def register_dashboard_panel(panel: DashboardPanel) -> DashboardPanel:
     _panels[panel.key] = panel
     return panel
 
@@ -199,13 +199,6 @@ def counts_by_branch(queryset: QuerySet, *, unit_path: str, scope: Unit,
             result[by_path[branch]] = row
     result[scope.pk] = total
     return result
-
-
-def count(**filters) -> Count:
-    """Shorthand for a filtered Count of primary keys, for `counts_by_branch`."""
-    from django.db.models import Q
-
-    return Count("pk", filter=Q(**filters)) if filters else Count("pk")
 
 
 def table_version(model, *, ordered_key: bool = True, **extra) -> tuple:

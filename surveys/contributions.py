@@ -12,9 +12,9 @@ from portal.contributions import (
     Figure,
     Frame,
     Indicator,
+    register_dashboard_panel,
     register_data_version,
     register_indicator,
-    register_panel,
     table_version,
 )
 
@@ -64,6 +64,6 @@ def register() -> None:
     register_indicator(Indicator(
         "survey_rate", _("Survey response rate"), 60, response_rate, suffix="%", decimals=1,
         description=_("under half of invited members answering surveys")))
-    register_panel(DashboardPanel("surveys", _("Surveys running in the period"),
+    register_dashboard_panel(DashboardPanel("surveys", _("Surveys running in the period"),
                                   "surveys/dashboard/_running.html", 30, running_panel))
     register_data_version("surveys", data_version)

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, DATABASES, REDIS_URL, VAR_DIR, env
+from .base import CELERY_BROKER_URL, DATABASES, REDIS_URL, VAR_DIR, env, filesystem_broker
 
 SECRET_KEY = "test-only-not-a-secret"
 DEBUG = False
@@ -42,13 +42,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     BROKER_DIR = Path(env("CELERY_BROKER_DIR", default=str(TEST_RUN_DIR / "broker")))
     for folder in ("queue", "processed", "control"):
         (BROKER_DIR / folder).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(BROKER_DIR / "queue"),
-        "data_folder_out": str(BROKER_DIR / "queue"),
-        "processed_folder": str(BROKER_DIR / "processed"),
-        "control_folder": str(BROKER_DIR / "control"),
-        "store_processed": False,
-    }
+    CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker(BROKER_DIR)
 
 
 def _redis_database(url: str, number: int) -> str:
