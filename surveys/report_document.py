@@ -32,7 +32,7 @@ def _breakdown_table(q) -> Table | None:
     """Per unit, for a choice question of few options or a scale: the shown groups'
     figures; a hidden group with no figure."""
     b = q.breakdown
-    if b is None or len(b.cells) < 2:
+    if b is None or b.sparse or len(b.cells) < 2:
         return None
     if q.choices and len(b.columns) <= BREAKDOWN_COLUMNS:
         header = ["Đơn vị", "Số người trả lời", *[f"{c} (%)" for c in b.columns]]

@@ -170,9 +170,15 @@ class Breakdown:
     cells: list[Cell]
     suppressed: int
     minimum: int
+    # Some shown group had fewer than `minimum` people answering this very question (it
+    # was optional, or asked only after some answers): no group is shown for it.
+    sparse: bool = False
 
     @property
     def note(self) -> str:
+        if self.sparse:
+            return _("No breakdown for this question: in some groups fewer than %(min)d people "
+                     "answered it.") % {"min": self.minimum}
         if not self.suppressed:
             return ""
         return _("%(n)d group(s) hidden: fewer than %(min)d answers, or enough to work out a "
@@ -461,11 +467,18 @@ def _breakdowns(survey: Survey, answers: QuerySet, questions: list[Question], di
             cell = Cell(Group(row.key, row.label, units.get(row.unit_id)),
                         sum(answered[qid].get(a, 0) for a in row.atoms),
                         suppressed=not row.released)
-            if not cell.suppressed:
-                _fill(cell, question, choices, row.atoms, counts, sums)
             cells.append(cell)
+        minimum = survey.min_group_size
+        # The decision counts people who answered the survey; a question some of them
+        # skipped can leave a shown group with fewer answers to it than the minimum.
+        sparse = any(0 < c.answered < minimum for c in cells if not c.suppressed)
+        for cell, row in zip(cells, rows, strict=True):
+            if sparse:
+                cell.suppressed = True
+            elif not cell.suppressed:
+                _fill(cell, question, choices, row.atoms, counts, sums)
         hidden = sum(c.suppressed for c in cells)
-        out[qid] = Breakdown(dimension, columns, cells, hidden, survey.min_group_size)
+        out[qid] = Breakdown(dimension, columns, cells, hidden, minimum, sparse)
     return out
 
 

@@ -378,3 +378,39 @@ def test_an_anonymous_survey_with_too_few_answers_shows_no_figure_anywhere(
     report = " ".join(getattr(b, "text", "") for s in survey_sections(
         SimpleNamespace(survey=survey)) for b in s.blocks)
     assert "ít hơn 5 người: kết quả không được thể hiện" in report
+
+
+def test_a_question_skipped_by_most_of_a_group_gets_no_breakdown(units, settings):
+    """The decision counts people who answered the survey; a question asked only after one
+    answer can leave a shown group with two answers to it: no group is shown for it."""
+    from surveys.models import Question, Survey
+    from surveys.questionnaire import AnswerData
+    from surveys.selectors import survey_results
+    from tests.surveys.factories import SurveyFactory, add_question, member, submit
+
+    settings.SURVEY_ANONYMITY_K = 1
+    survey = SurveyFactory(owner_unit=units["CDDHQG"], status="draft", min_group_size=5,
+                           anonymous=False)
+    read = add_question(survey, Question.Kind.SINGLE, "Đã đọc?", ["Có", "Chưa"])
+    why = add_question(survey, Question.Kind.SINGLE, "Vì sao chưa?", ["Bận", "Không có"])
+    Survey.objects.filter(pk=survey.pk).update(status="open")
+    yes, no = read.choices.get(label="Có").pk, read.choices.get(label="Chưa").pk
+    busy = why.choices.get(label="Bận").pk
+    for code in ("BK", "KHTN"):
+        for n in range(6):
+            rows = [AnswerData(read.pk, yes if n < 4 else no)]
+            if n >= 4:
+                rows.append(AnswerData(why.pk, busy))
+            submit(survey, member(units[code]), rows)
+    Survey.objects.filter(pk=survey.pk).update(status="closed")
+    survey.refresh_from_db()
+    results = survey_results(survey, dimension="unit")
+    shown = results.question(read.pk).breakdown
+    assert not shown.sparse and [c.answered for c in shown.cells if not c.suppressed] == [6, 6]
+    sparse = results.question(why.pk).breakdown
+    assert sparse.sparse and all(c.suppressed and not c.percents for c in sparse.cells)
+    from django.utils import translation
+
+    with translation.override("vi"):
+        assert "ở một số nhóm có ít hơn 5 người trả lời câu này" in str(sparse.note)
+    assert results.question(why.pk).answered == 4  # the overall figure stays
