@@ -38,3 +38,11 @@ def pct(value, places=0):
     from portal.numbers import format_percent
 
     return format_percent(value, int(places)) or "—"
+
+
+@register.filter
+def markup(text):
+    """`{{ bulletin.body|markup }}`: the markdown subset as sanitised HTML (portal.markup)."""
+    from portal.markup import render
+
+    return render(text)
