@@ -43,7 +43,8 @@ def clean_html(html: str) -> str:
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer nofollow",
-        clean_content_tags={"script", "style", "iframe", "object", "embed", "svg", "math", "template"},
+        clean_content_tags={"script", "style", "iframe", "object", "embed", "svg", "math",
+                            "template"},
         strip_comments=True,
     )
 

@@ -27,11 +27,3 @@ def test_each_area_is_mounted_under_its_vietnamese_address(label, prefix):
     namespaces = get_resolver().namespace_dict
     assert label in namespaces
     assert str(namespaces[label][1].pattern) == prefix.lstrip("/")
-
-
-def test_no_menu_entry_leads_to_an_area_without_pages():
-    from portal.navigation import _entries
-
-    names = [entry.url_name for entry in _entries.values()]
-    assert names
-    assert not [name for name in names if name.split(":")[0] in AREAS]

@@ -1,1 +1,0 @@
-"""The models of dialogue and grievances; see the app's docstring."""

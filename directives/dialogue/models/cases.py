@@ -1,0 +1,3 @@
+"""The grievance register (kiến nghị, phản ánh)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Dialogue sessions (đối thoại): minutes, commitments."""
+
+__all__: list[str] = []

@@ -1,0 +1,5 @@
+"""What dialogue sessions register: menu, home to-dos, contributions, demo seed."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,3 @@
+"""The grievance register: queue, cases, my cases, receipt codes."""
+
+urlpatterns: list = []

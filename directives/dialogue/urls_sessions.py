@@ -1,0 +1,3 @@
+"""Dialogue sessions, their minutes and the public progress page."""
+
+urlpatterns: list = []

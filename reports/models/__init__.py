@@ -1,0 +1,6 @@
+"""The reports app's models: the official periodic reports and their numbering
+(`official`), and what each piece adds in a module of its own."""
+
+from .official import DocumentSettings, Report, ReportCounter, ReportQuerySet
+
+__all__ = ["DocumentSettings", "Report", "ReportCounter", "ReportQuerySet"]
