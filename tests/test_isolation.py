@@ -10,12 +10,17 @@ officer must reach the same address, which proves the object and the address are
 
 A pattern that takes an id and is neither in TARGETS nor in PUBLIC fails the suite, naming
 itself: a new view is checked from the day it exists, or says on PUBLIC why it is open.
+
+Each area adds its own in `tests/<label>/isolation.py` (see AREAS below): `objects(bk, users)`
+returns its BK objects by name, `TARGETS` and `BODIES` map its URL names to callables taking
+that dict, and `PUBLIC` / `ALLOWED_ROLES` say what is open and why.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from io import StringIO
 from pathlib import Path
@@ -78,6 +83,7 @@ class Demo:
     opinion: Any
     batch: Any
     report: Any
+    areas: dict[str, dict[str, Any]] = field(default_factory=dict)  # label -> its objects
 
 
 def _survey(d: Demo) -> dict:
@@ -129,6 +135,31 @@ BODIES: dict[str, Callable[[Demo], dict]] = {
     "collaborators:training_attendance": lambda d: {"don-vi": str(d.collaborator.unit_id),
                                                     "present": [d.collaborator.pk]},
 }
+
+
+AREAS = ("directives", "meetings", "dialogue", "inspections", "practices", "bulletins",
+         "reports")
+
+
+def _area_modules():
+    for label in AREAS:
+        try:
+            yield label, importlib.import_module(f"tests.{label}.isolation")
+        except ModuleNotFoundError as error:
+            if error.name not in (f"tests.{label}", f"tests.{label}.isolation"):
+                raise
+
+
+def _in_area(label: str, function: Callable) -> Callable[[Demo], Any]:
+    return lambda d: function(d.areas[label])
+
+
+for _label, _module in _area_modules():
+    TARGETS.update({name: _in_area(_label, f) for name, f in _module.TARGETS.items()})
+    BODIES.update({name: _in_area(_label, f)
+                   for name, f in getattr(_module, "BODIES", {}).items()})
+    PUBLIC.update(getattr(_module, "PUBLIC", {}))
+    ALLOWED_ROLES.update(getattr(_module, "ALLOWED_ROLES", {}))
 
 
 # --- the URL patterns --------------------------------------------------------------------
@@ -218,6 +249,7 @@ def _bk_objects() -> Demo:
     if not report.pdf:  # rendering needs Pango; the download is what is checked here
         report.pdf.save("bao-cao.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     return Demo(
+        areas={label: module.objects(bk, users) for label, module in _area_modules()},
         unit=Unit.objects.filter(parent=bk).order_by("code").first(), survey=survey,
         section=survey.sections.order_by("position").first(), question=questions.first(),
         text_question=questions.filter(kind__in=Question.TEXT_KINDS).first(),
