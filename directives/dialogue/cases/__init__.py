@@ -1,0 +1,1 @@
+"""The grievance register: everything but the models and URLs."""

@@ -1,0 +1,1 @@
+"""Dialogue sessions (đối thoại): everything but the models and URLs."""
