@@ -225,3 +225,23 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y} {self.name}"
+
+
+class ReminderSent(models.Model):
+    """One reminder email already sent about one record, so a daily job never sends it
+    twice (see `portal.reminders`). `target` is the record's model label."""
+
+    target = models.CharField(max_length=100)
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=40)
+    sent_on = models.DateField()
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [models.UniqueConstraint(fields=["target", "object_id", "kind"],
+                                               name="reminder_once_per_record_and_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.target}#{self.object_id} {self.kind} {self.sent_on:%d/%m/%Y}"
