@@ -1,0 +1,33 @@
+"""Chainable reads of briefing meetings; who sees what is decided in portal.permissions."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from portal.permissions import ScopedQuerySet
+from portal.tracking import TrackedItemQuerySet
+
+
+class MeetingQuerySet(ScopedQuerySet):
+    """A meeting belongs to its unit: its officers (and those above) see and change it."""
+
+    unit_lookup = "unit"
+
+    def upcoming(self) -> MeetingQuerySet:
+        return self.filter(ends_at__gt=timezone.now())
+
+    def past(self) -> MeetingQuerySet:
+        return self.filter(ends_at__lte=timezone.now())
+
+
+class AttendanceQuerySet(ScopedQuerySet):
+    unit_lookup = "meeting__unit"
+
+
+class ActionQuerySet(TrackedItemQuerySet):
+    """Visible to the unit's officers, those above, and the person in charge."""
+
+    def carried_over_to(self, meeting) -> ActionQuerySet:
+        """The open actions of the unit's earlier meetings: what the next one goes over."""
+        return self.open().filter(meeting__unit=meeting.unit,
+                                  meeting__starts_at__lt=meeting.starts_at)
