@@ -1,1 +1,0 @@
-"""The models of inspections and reviews; see the app's docstring."""
