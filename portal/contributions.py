@@ -120,6 +120,16 @@ class DocumentSubject:
     choices: Callable[[Any], QuerySet]  # user -> the records they may ask a document about
     sections: Callable[[Any], list]  # record -> sections of the document's body
     demo: Callable[[], Any] = lambda: None  # a record for the demo data, or None
+    # For a document printed or issued from the record's own page (`reports:subject_pdf`,
+    # `reports:subject_issue`, `{% subject_documents kind record %}`):
+    title: Callable[[Any], str] = str  # record -> the subject line (trích yếu)
+    document_name: str = "BÁO CÁO"  # the document's type, printed in capitals
+    symbol: str = "BC"  # "KL" -> Số: 05/KL-CĐĐHQG (a unit's: 05/KL-CĐBK)
+    issuer: Callable[[Any], Any] = lambda record: record.unit  # the Unit whose document it is
+    numbered: bool = True  # False: printable at any time, never numbered (minutes)
+    intro: Callable[[Any], str] = lambda record: ""
+    signer: Callable[[Any], tuple[str, str, str]] | None = None  # (capacity, title, name)
+    recipients: Callable[[Any], list[str]] = lambda record: []
 
 
 _indicators: dict[str, Indicator] = {}
