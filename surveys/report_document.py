@@ -139,5 +139,9 @@ def latest_over() -> Survey | None:
 
 
 def register() -> None:
-    register_document_subject(DocumentSubject("survey", reportable, survey_sections,
-                                              latest_over))
+    # Numbered through the committee's reports (reports.Report); from the survey's own page
+    # it is printable at any time once the survey is over.
+    register_document_subject(DocumentSubject(
+        "survey", reportable, survey_sections, latest_over,
+        title=lambda survey: f"Kết quả khảo sát “{survey.title}”",
+        issuer=lambda survey: survey.owner_unit, numbered=False))
