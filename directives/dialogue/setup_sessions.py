@@ -2,4 +2,15 @@
 
 
 def register() -> None:
-    pass
+    from django.utils.translation import gettext_lazy as _
+
+    from portal.navigation import MenuEntry
+    from portal.navigation import register as register_menu
+
+    from .sessions import contributions, home, seed
+
+    register_menu(MenuEntry(_("Dialogue"), "dialogue:session_list", "bi-people",
+                            order=55, roles=frozenset({"officer"})))
+    home.register()
+    contributions.register()
+    seed.register()
