@@ -1,0 +1,42 @@
+"""The progress matrix as an .xlsx workbook: one row per unit, one column per task, the
+status written out in each cell (every cell through portal.spreadsheets); the last row
+counts what is done per task."""
+
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from collaborators.excel import new_workbook, row_cells, to_bytes
+
+from .models import Directive
+from .selectors import Matrix
+
+
+def cell_text(cell) -> str:
+    if cell is None:
+        return ""
+    text = str(cell.progress.get_status_display())
+    if cell.overdue:
+        text += " (" + pgettext("tracked item", "Overdue").lower() + ")"
+    return text
+
+
+def matrix_workbook(directive: Directive, matrix: Matrix) -> bytes:
+    with translation.override("vi"):
+        title = directive.number.replace("/", "-")[:31]  # a sheet name takes no "/"
+        workbook, sheet = new_workbook(title,
+                                       [12, 40, *([18] * len(matrix.tasks)), 12])
+        sheet.append(row_cells(sheet, [
+            _("Code"), _("Unit"), *(f"{_('Task')} {t.number}" for t in matrix.tasks),
+            _("Done")], header=True))
+        for row in matrix.rows:
+            sheet.append(row_cells(sheet, [
+                row.unit.code, row.unit.name, *(cell_text(c) for c in row.cells),
+                f"{row.done}/{row.total}"]))
+        sheet.append(row_cells(sheet, [
+            "", _("Done"), *(f"{d}/{t}" for d, t in zip(matrix.done_by_task,
+                                                        matrix.total_by_task, strict=True)),
+            ""]))
+        return to_bytes(workbook)
