@@ -105,6 +105,12 @@ class Meeting(models.Model):
             return str(_("Extraordinary briefing, %(date)s") % {"date": f"{when:%d/%m/%Y}"})
         return str(_("Briefing of %(month)s") % {"month": f"{when:%m/%Y}"})
 
+    @classmethod
+    def level_for(cls, unit: Unit) -> str:
+        """The university union's own meetings are of the university level; the others, of
+        a unit."""
+        return cls.Level.UNIVERSITY if unit.parent_id is None else cls.Level.UNIT
+
     @property
     def is_upcoming(self) -> bool:
         return self.ends_at > timezone.now()

@@ -25,12 +25,6 @@ MEETING_FIELDS = ("unit", "kind", "group", "starts_at", "ends_at", "place", "cha
                   "secretary", "minutes")
 
 
-def level_of(unit: Unit) -> str:
-    """The university union's own meetings are of the university level; the others, of a
-    unit."""
-    return Meeting.Level.UNIVERSITY if unit.parent_id is None else Meeting.Level.UNIT
-
-
 def in_unit(person: User, unit: Unit) -> bool:
     """Whether an account belongs to the unit or a unit below it (the committee belongs to
     the university union's meetings)."""
@@ -74,7 +68,7 @@ def _save(meeting: Meeting, data: Mapping[str, Any], by: User) -> Meeting:
     require_change(by, meeting.unit)  # the unit it now belongs to
     if meeting.kind != Meeting.Kind.THEMATIC:
         meeting.group = ""
-    meeting.level = level_of(meeting.unit)
+    meeting.level = Meeting.level_for(meeting.unit)
     meeting._history_user = by  # type: ignore[attr-defined]
     meeting.full_clean()
     meeting.save()
@@ -145,3 +139,40 @@ def action_create(*, meeting: Meeting, title: str, owner: User | None, due_on: d
     action.full_clean()
     action.save()
     return action
+
+
+REMIND_BEFORE_WORKING_DAYS = 3
+
+
+def remind_actions(*, today: date) -> int:
+    """Email, at most once per action and kind, the person in charge of each open action
+    due within `MEETINGS_REMIND_BEFORE` working days ("due-soon") or past its deadline
+    ("overdue"; the unit's officers too). Returns how many reminders went out."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    from portal.reminders import officers_of, send_once, tracked_reminders
+
+    before = getattr(settings, "MEETINGS_REMIND_BEFORE", REMIND_BEFORE_WORKING_DAYS)
+    base = getattr(settings, "PORTAL_BASE_URL", "").rstrip("/")
+    actions = Action.objects.select_related("owner", "unit", "meeting")
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for action, kind in tracked_reminders(actions, today=today,
+                                              before_working_days=before):
+            people = [action.owner] if action.owner and action.owner.is_active else []
+            if kind == "overdue":
+                subject = _("Overdue follow-up action: %(title)s")
+                people += officers_of(action.unit)
+            else:
+                subject = _("Follow-up action due soon: %(title)s")
+            body = _("The follow-up action “%(title)s” decided at %(meeting)s (%(unit)s) is "
+                     "due on %(due)s. Please report its progress: %(url)s") % {
+                "title": action.title, "meeting": action.meeting.title,
+                "unit": action.unit.name, "due": f"{action.due_on:%d/%m/%Y}",
+                "url": base + reverse("meetings:action", args=[action.pk])}
+            sent += send_once(item=action, kind=kind, recipients=people,
+                              subject=subject % {"title": action.title}, body=body,
+                              today=today)
+    return sent
