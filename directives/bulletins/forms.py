@@ -45,7 +45,9 @@ class BulletinForm(forms.ModelForm):
         label=_("Audience units"), queryset=Unit.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Everyone in these units and in every unit below them."),
-        error_messages={"required": _("Choose at least one unit.")})
+        error_messages={"required": _("Choose at least one unit."),
+                        "invalid_choice": _("You may address only your own unit and the "
+                                            "units below it.")})
     roles = forms.MultipleChoiceField(
         label=_("Only these roles"), required=False, widget=forms.CheckboxSelectMultiple,
         choices=[c for c in User.Role.choices if c[0] != User.Role.COMMITTEE],
