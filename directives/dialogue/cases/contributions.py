@@ -67,8 +67,8 @@ def data_version() -> tuple:
 def register() -> None:
     register_indicator(Indicator(
         "cases_in_time", _("Cases answered within the deadline"), 340, in_time, suffix="%",
-        decimals=0, description=_("fewer than 80% of the cases answered in the period were "
-                                  "answered within the deadline")))
+        decimals=0, description=_("fewer than four in five of the cases answered in the "
+                                  "period were answered within the deadline")))
     register_indicator(overdue_indicator(key="cases_overdue", label=_("Cases overdue"),
                                          order=350, model=Case, list_url=queue_url))
     register_indicator(Indicator(

@@ -224,11 +224,17 @@ def case_from_survey_answer(*, by, survey, question, answer_id, title: str,
     """A case from one free-text answer of a survey the officer's unit owns. The text is
     copied and the survey and question linked; the answer, its response and anything about
     who wrote it never reach the case (see surveys/models/responses.py)."""
-    from surveys.models import Answer
+    from surveys.models import Answer, Response
+    from surveys.suppression import withheld
 
     require_change(by, survey.owner_unit)
     if question.survey_id != survey.pk:
         raise ValidationError(_("This question is not part of the survey."), code="question")
+    if withheld(survey, Response.objects.filter(survey=survey).count()):
+        # As every figure of the survey: an answer read while it runs, or among too few,
+        # could be traced to who wrote it.
+        raise ValidationError(_("The survey's answers cannot be shown yet: wait until it "
+                                "closes and has enough answers."), code="withheld")
     text = (Answer.objects.filter(pk=answer_id, question=question, choice__isnull=True)
             .exclude(text="").values_list("text", flat=True).first()
             if _is_uuid(answer_id) else None)
