@@ -9,6 +9,7 @@ from portal.models import Unit
 from .models import Report
 from .periods import period_ending_on_cutoff
 from .services import report_render, report_request, report_request_for_survey
+from .unit_reports.seed import seed as unit_reports_seed
 
 
 def seed(*, stdout) -> None:
@@ -33,3 +34,5 @@ def seed(*, stdout) -> None:
 
 
 register("reports", seed)
+# The units' opinion reports come after the other apps' data they draft from.
+register("reports-units", unit_reports_seed)

@@ -72,3 +72,20 @@ def report_announce(report_id: int) -> int:
     from .notifications import report_announce_done
 
     return report_announce_done(report_id=report_id)
+
+
+@shared_task(name="reports.unit_report_render", max_retries=3, default_retry_delay=30,
+             ignore_result=True)
+def unit_report_render_task(report_id: int) -> str:
+    """Make a submitted unit report's PDF and Word files."""
+    from .unit_reports.services import unit_report_render
+
+    return "done" if unit_report_render(report_id=report_id) else "skipped"
+
+
+@shared_task(name="reports.unit_report_reminders")
+def unit_report_reminders() -> int:
+    """Daily: remind the officers of units whose monthly report is due soon or late."""
+    from .unit_reports.reminders import send_reminders
+
+    return send_reminders(today=timezone.localdate())

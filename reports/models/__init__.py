@@ -3,6 +3,7 @@
 
 from .issued import IssuedDocument, IssuedDocumentQuerySet
 from .official import DocumentSettings, Report, ReportCounter, ReportQuerySet
+from .unit_reports import UnitReport, UnitReportIssue
 
 __all__ = ["DocumentSettings", "IssuedDocument", "IssuedDocumentQuerySet", "Report",
-           "ReportCounter", "ReportQuerySet"]
+           "ReportCounter", "ReportQuerySet", "UnitReport", "UnitReportIssue"]

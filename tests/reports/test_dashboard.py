@@ -105,7 +105,8 @@ def _opened(client, url) -> int:
 
 
 def _links_open_what_they_count(client, board, period):
-    """Every linked figure of every row opens a list of exactly the records it counts."""
+    """Every linked figure of every row opens a list of exactly the records it counts (the
+    opinion network's columns here; each other app checks its own in its tests)."""
     coverage = {c.unit.pk: c for c in coverage_by_unit(
         [board.scope, *(r.unit for r in board.rows)], on=period.end)}
     checked = 0
@@ -115,7 +116,7 @@ def _links_open_what_they_count(client, board, period):
                    "opinions": unit_row.cells["opinions"].value,
                    "urgent": unit_row.cells["urgent"].value}
         for key, cell in unit_row.cells.items():
-            if cell.url:
+            if cell.url and key in counted:
                 assert _opened(client, cell.url) == counted[key], (unit_row.unit, key, cell.url)
                 checked += 1
     return checked
