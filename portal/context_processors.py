@@ -1,5 +1,5 @@
-from .navigation import entries_for
+from .navigation import menu_for
 
 
 def menu(request) -> dict:
-    return {"menu_entries": entries_for(request.user)}
+    return {"menu_items": menu_for(request.user)}

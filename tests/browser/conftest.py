@@ -50,3 +50,18 @@ def log_in(page, username: str, password: str = "demo12345") -> None:
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_load_state()
+
+
+def open_menu(page) -> None:
+    """On a phone, open the collapsed menu and wait until it has finished sliding open
+    (Bootstrap ignores clicks inside it until then)."""
+    page.get_by_role("button", name="Mở menu").click()
+    page.locator("#main-nav.show").wait_for()
+
+
+def open_account_menu(page) -> None:
+    """The account drop-down (user guide, change password, log out), on any screen."""
+    if page.get_by_role("button", name="Mở menu").is_visible():
+        open_menu(page)
+    page.locator("#account-menu").click()
+    page.locator("#account-menu + .dropdown-menu.show").wait_for()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, open_account_menu
 
 pytestmark = pytest.mark.browser
 
@@ -10,13 +10,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("username", ["committee", "officer", "collaborator", "member"])
 def test_the_guide_opens_from_the_account_menu_and_fits_the_screen(page, demo, username):
     log_in(page, username)
-    toggler = page.locator(".navbar-toggler")
-    if toggler.is_visible():
-        toggler.click()
-        # Bootstrap ignores clicks inside the menu while it is still sliding open.
-        page.locator("#main-nav.show:not(.collapsing)").wait_for()
-    page.locator(".dropdown-toggle").first.click()
-    page.locator(".dropdown-menu.show").wait_for()
+    open_account_menu(page)
     page.get_by_role("link", name="Hướng dẫn sử dụng").click()
     page.wait_for_load_state()
     assert page.url.endswith("/huong-dan/")

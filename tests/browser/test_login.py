@@ -1,6 +1,6 @@
 import pytest
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -12,11 +12,6 @@ ROLES = {
     "member": "Đoàn viên",
     "admin": "Ủy viên Ban Thường vụ",
 }
-
-
-def open_menu(page) -> None:
-    page.get_by_role("button", name="Mở menu").click()
-    page.locator("#main-nav.show").wait_for()  # the collapse animation has finished
 
 
 def no_horizontal_scroll(page) -> bool:
@@ -43,7 +38,7 @@ def test_menu_and_language_switch(page, demo):
     log_in(page, "committee")
     if page.viewport_name == "phone":
         open_menu(page)
-    page.locator("#main-nav .dropdown-toggle").click()
+    page.locator("#account-menu").click()
     page.get_by_role("link", name="Lịch sử thay đổi").click()
     assert page.get_by_role("heading", name="Lịch sử thay đổi").is_visible()
     if page.viewport_name == "phone":
