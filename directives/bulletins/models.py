@@ -199,9 +199,9 @@ class BulletinQuestion(models.Model):
                                     null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    # The grievance register's case opened from this question (dialogue's Case id); an id,
-    # not a key, so this app's tables do not depend on the other app's migrations.
-    case_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The grievance register's case opened from this question (dialogue's Case key); a
+    # value, not a foreign key, so this app's tables do not depend on that app's migrations.
+    case_key = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["asker"])
 
     objects = QuestionQuerySet.as_manager()

@@ -34,6 +34,8 @@ from .querysets import audience_match
 EMAIL_BATCH = 100
 #: The roles guidance for collaborators may be addressed to: never members.
 GUIDANCE_ROLES = (User.Role.COLLABORATOR, User.Role.OFFICER, User.Role.COMMITTEE)
+#: Hot topics that are also categories of the grievance register.
+CASE_CATEGORIES = ("pay", "conditions", "facilities", "teaching", "policy")
 FIELDS = ("title", "body", "kind", "urgency", "publish_at", "expires_at", "pinned")
 
 
@@ -174,22 +176,24 @@ def question_answer(*, question: BulletinQuestion, answer: str, by: User) -> Bul
 
 
 @transaction.atomic
-def question_to_case(*, question: BulletinQuestion, by: User, **case: Any) -> int:
+def question_to_case(*, question: BulletinQuestion, by: User) -> Any:
     """A question that is really a grievance becomes a case of the grievance register,
-    opened anonymously: the asker is never passed on. Returns the case's id."""
+    opened anonymously: the asker is never passed on. Returns the case's key; a second call
+    opens nothing more."""
     require_change(by, question.bulletin.unit)
-    if question.case_id:
-        return question.case_id
+    if question.case_key:
+        return question.case_key
     from directives.dialogue.cases.services import case_open  # bulletins → dialogue
 
     bulletin = question.bulletin
-    opened = case_open(by=by, unit=bulletin.unit, title=case.pop("title", "")
-                       or plain(question.text, limit=120),
-                       description=question.text, source="bulletin", raised_by=None,
-                       anonymous=True, **case)
-    question.case_id = opened.pk
+    topics = set(bulletin.topics.values_list("topic", flat=True))
+    category = next((t for t in CASE_CATEGORIES if t in topics), "other")
+    opened = case_open(by=by, unit=bulletin.unit, title=plain(question.text, limit=120),
+                       description=question.text, source="bulletin", category=category,
+                       kind="petition", raised_by=None, anonymous=True)
+    question.case_key = opened.pk
     question._history_user = by  # type: ignore[attr-defined]
-    question.save(update_fields=["case_id"])
+    question.save(update_fields=["case_key"])
     return opened.pk
 
 

@@ -192,7 +192,7 @@ def question_case(request, pk: int):
     question = _question(request, pk)
     try:
         question_to_case(question=question, by=request.user)
-    except (ImportError, TypeError, ValidationError):
+    except ValidationError:
         messages.error(request, _("The case could not be opened in the grievance register."))
     else:
         messages.success(request, _("A case is opened in the grievance register; the asker "
