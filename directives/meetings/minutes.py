@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from portal.documents import Paragraph, Section, Table
@@ -57,7 +57,7 @@ def minutes_sections(meeting: Meeting) -> list[Section]:
     start = timezone.localtime(meeting.starts_at)
     end = timezone.localtime(meeting.ends_at)
     rows = list(meeting.attendance.select_related("account", "account__unit")
-                .order_by("account__isnull", "account__full_name", "guest_name"))
+                .order_by(F("account").asc(nulls_last=True), "account__full_name", "guest_name"))
     present = [a for a in rows if a.status == Attendance.Status.PRESENT]
     absent = [a for a in rows if a.status != Attendance.Status.PRESENT]
     opening = Section("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", [

@@ -14,8 +14,9 @@ def make_meeting(unit, *, day=None, kind=Meeting.Kind.REGULAR, group="", **field
     starts = at(day)
     return Meeting.objects.create(
         unit=unit, level=Meeting.level_for(unit), kind=kind, group=group, starts_at=starts,
-        ends_at=starts + timedelta(hours=2), place="Phòng họp B4", chair="Nguyễn Văn Phúc",
-        secretary="Huỳnh Thị Mỹ Linh", **fields)
+        ends_at=starts + timedelta(hours=2), **{"place": "Phòng họp B4",
+                                                "chair": "Nguyễn Văn Phúc",
+                                                "secretary": "Huỳnh Thị Mỹ Linh", **fields})
 
 
 def make_action(meeting, owner, *, due_on=None, status="not_started", **fields):
