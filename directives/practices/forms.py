@@ -26,7 +26,7 @@ def _helper(*layout) -> FormHelper:
 
 
 class PracticeForm(ComposedTextMixin, forms.ModelForm):
-    tags = forms.CharField(label=pgettext_lazy("practice", "tags"), required=False,
+    tags = forms.CharField(label=pgettext_lazy("practice", "Tags"), required=False,
                            max_length=400,
                            help_text=_("Separate tags with commas, e.g. online survey, "
                                        "young staff."))
@@ -184,7 +184,7 @@ class AdoptionForm(ComposedTextMixin, forms.ModelForm):
 
 class LibraryFilterForm(ListFilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    area = choice_filter(pgettext_lazy("practice", "task area"), DispatchArea.choices)
+    area = choice_filter(pgettext_lazy("practice", "Task area"), DispatchArea.choices)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)

@@ -1,4 +1,4 @@
-"""Demo data: eight good practices from demo unions across the six areas, five published,
+"""Demo data: nine good practices from demo unions across the six areas, seven published,
 three of them endorsed by the committee, adopted by other unions with how it went.
 
 Idempotent: a practice is keyed by its unit and title, an adoption by practice and unit;
@@ -94,6 +94,15 @@ PRACTICES = [
      "ngay lên Cổng dư luận.",
      "Thông tin hai chiều nhanh, cộng tác viên thấy ý kiến của mình được lắng nghe.",
      "", ["cộng tác viên", "phản hồi nhanh"], "published", ""),
+    ("CDDHQG", "Lấy ý kiến dự thảo quy chế bằng khảo sát ẩn danh trên Cổng", "surveys",
+     "Dự thảo văn bản liên quan đến quyền lợi đoàn viên được lấy ý kiến bằng khảo sát ẩn "
+     "danh, kết quả công bố lại cho đoàn viên.",
+     "Ban Thường vụ gửi khảo sát ẩn danh đến toàn thể đoàn viên trong 10 ngày, nhắc hai lần "
+     "qua thư điện tử; các nhóm nhỏ được gộp để không lộ người trả lời.",
+     "Đoàn viên yên tâm nêu ý kiến thẳng thắn; dự thảo được chỉnh sửa 7 nội dung.",
+     "Số góp ý nhận được: 23 (bằng văn bản, năm trước) → 214 (qua Cổng)\n"
+     "Nội dung dự thảo được chỉnh sửa: 7",
+     ["khảo sát trực tuyến", "ẩn danh", "dự thảo văn bản"], "published", ""),
 ]
 
 # practice's unit, adopting unit, days ago, rating, how it went
@@ -127,9 +136,10 @@ def seed(*, stdout) -> None:
         if practice is None:
             data = {"unit": unit, "title": title, "area": area, "summary": summary,
                     "body": BODY.format(how=how, result=result), "figures": figures}
-            cited = list(evidence_surveys(unit)[:2]) if code == "BK" else []
-            if len(cited) == 2:
-                data["survey_after"], data["survey_before"] = cited
+            cited = list(evidence_surveys(unit)[:2]) if area == "surveys" else []
+            if cited:  # the newest closed survey after, an older one before
+                data["survey_after"], *before = cited
+                data["survey_before"] = before[0] if before else None
             practice = practice_create(data=data, by=committee, tags=tags)
             if state != "draft":
                 practice_publish(practice=practice, by=committee)
