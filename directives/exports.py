@@ -29,7 +29,7 @@ def matrix_workbook(directive: Directive, matrix: Matrix) -> bytes:
         workbook, sheet = new_workbook(title,
                                        [12, 40, *([18] * len(matrix.tasks)), 12])
         sheet.append(row_cells(sheet, [
-            _("Code"), _("Unit"), *(f"{_('Task')} {t.number}" for t in matrix.tasks),
+            _("Code"), _("Unit"), *(_("Task %(n)s") % {"n": t.number} for t in matrix.tasks),
             _("Done")], header=True))
         for row in matrix.rows:
             sheet.append(row_cells(sheet, [
