@@ -9,8 +9,8 @@ def register() -> None:
 
     from .sessions import contributions, home, seed
 
-    register_menu(MenuEntry(_("Dialogue"), "dialogue:session_list", "bi-people",
-                            order=55, roles=frozenset({"officer"})))
+    register_menu(MenuEntry(_("Dialogue"), "dialogue:session_list", "chat-square-text",
+                            order=44, roles=frozenset({"officer"}), group="work"))
     home.register()
     contributions.register()
     seed.register()

@@ -184,7 +184,7 @@ class CommitmentForm(forms.ModelForm):
 
 
 class SessionFilterForm(ListFilterForm):
-    kind = choice_filter(pgettext_lazy("dialogue", "kind"), SessionKind.choices)
+    kind = choice_filter(pgettext_lazy("dialogue", "Kind"), SessionKind.choices)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
 
 

@@ -73,7 +73,7 @@ def public_progress(user, *, today: date | None = None) -> Progress:
                        .only("title", "responsible", "due_on", "status", "completed_on",
                              "public_note", "session__title", "session__starts_at",
                              "session__kind", "unit__name", "unit__code")
-                       .order_by("status", "due_on", "pk"))
+                       .order_by("due_on", "pk"))
     done = sum(1 for c in commitments if c.status == TrackedStatus.DONE)
     overdue = sum(1 for c in commitments if c.is_overdue(today))
     return Progress(sessions, commitments, done, overdue)
