@@ -331,6 +331,7 @@ def receipt(request):
     in the body, never the address; a wrong, missing or rate-limited code gets one same
     message."""
     form = ReceiptForm(request.POST or None)
+    error = ""
     if request.method == "POST":
         client = request.META.get("REMOTE_ADDR", "")
         case = None
@@ -344,10 +345,10 @@ def receipt(request):
             response = _member_view(request, case, can_reopen=False)
             response["Cache-Control"] = "no-store"
             return response
-        form = ReceiptForm()
-        form.add_error(None, _("No case matches this code, or too many codes were tried: "
-                               "check the code and try again later."))
-    response = render(request, "dialogue/cases/receipt.html", {"form": form})
+        form = ReceiptForm()  # the code typed is not shown back
+        error = _("No case matches this code, or too many codes were tried: check the code "
+                  "and try again later.")
+    response = render(request, "dialogue/cases/receipt.html", {"form": form, "error": error})
     response["Cache-Control"] = "no-store"
     return response
 
