@@ -42,6 +42,7 @@ def member_pages(user) -> dict[str, str]:
     pages = {"home": url("home"), "my surveys": url("surveys:mine"),
              "answer by open link": url("surveys:answer_open",
                                         invited.values_list("survey", flat=True).first())}
+    pages["dialogue progress"] = url("dialogue:progress")
     if published.exists():
         pages["published results"] = url("surveys:published", first(published))
     return pages
@@ -94,7 +95,19 @@ def officer_pages(user) -> dict[str, str]:
         "report": url("reports:detail", first(Report.objects.visible_to(user))),
         "units": url("portal:unit_list"),
         "unit": url("portal:unit_detail", first(Unit.objects.visible_to(user))),
+        **dialogue_session_pages(user),
     }
+
+
+def dialogue_session_pages(user) -> dict[str, str]:
+    from directives.dialogue.models import DialogueSession
+
+    session = first(DialogueSession.objects.visible_to(user).exclude(chair=""))
+    return {"dialogue sessions": url("dialogue:session_list"),
+            "dialogue session": url("dialogue:session_detail", session),
+            "dialogue minutes": url("dialogue:session_minutes", session),
+            "dialogue commitments": url("dialogue:commitment_list"),
+            "dialogue conferences": url("dialogue:overview")}
 
 
 def committee_pages(user) -> dict[str, str]:
