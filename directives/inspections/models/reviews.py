@@ -18,8 +18,8 @@ from .inspections import Rating
 
 class Review(models.Model):
     class Kind(models.TextChoices):
-        SIX_MONTH = "six_month", _("Six-month review")
-        ANNUAL = "annual", _("Annual review")
+        SIX_MONTH = "six_month", pgettext_lazy("review", "Six-month review")
+        ANNUAL = "annual", pgettext_lazy("review", "Annual review")
 
     directive = models.ForeignKey("directives.Directive", verbose_name=_("directive"),
                                   on_delete=models.PROTECT, related_name="reviews")
