@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, OuterRef, QuerySet
 
+from portal.db import count_of
 from portal.models import Unit, User
 
 from .models import Adoption, Practice
@@ -24,8 +25,9 @@ def library(user: User, *, words: str = "", area: str = "", unit: Unit | None = 
         found = found.filter(area=area)
     if unit is not None:
         found = found.filter(unit__path__startswith=unit.path)
+    adoptions = Adoption.objects.filter(practice=OuterRef("pk"))
     return (found.select_related("unit").prefetch_related("tags")
-            .annotate(adoption_count=Count("adoptions", distinct=True))
+            .annotate(adoption_count=count_of(adoptions))  # for the page's rows only
             .library_order())
 
 
