@@ -109,7 +109,7 @@ class BulletinForm(forms.ModelForm):
                          Column("urgency", css_class="col-md-4"),
                          Column("unit", css_class="col-md-4")),
                      "body", "attachment"),
-            Fieldset(_("Audience"), "audience_units",
+            Fieldset(pgettext_lazy("bulletin", "Audience"), "audience_units",
                      Row(Column("roles", css_class="col-md-6"),
                          Column("staff_groups", css_class="col-md-6"))),
             Fieldset(_("What it answers"), "topics", "reports"),
@@ -166,6 +166,12 @@ class OrientPeriodForm(PeriodPickerForm):
     PRESETS = [("90", _("Last 90 days")), ("30", _("Last 30 days")),
                ("365", _("Last 12 months")), ("custom", _("Chosen dates"))]
     PAST_ONLY = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
 
     def resolve(self, preset: str, today) -> Period:
         return Period.last_days(int(preset or 90), today=today)

@@ -164,9 +164,9 @@ def _answers(period: Period) -> list[tuple[str, str, datetime]]:
 
 def time_to_orient(*, period: Period, scope: Unit | None = None) -> list[OrientRow]:
     """For each hot topic: the first opinion report on it in the period and the first
-    bulletin answering it, published after that report and addressed to the unit (or a unit
-    above it), for each grassroots union under `scope` (the top unit by default), and
-    overall (the first report anywhere, the first answer anywhere after it). Three queries
+    bulletin answering it addressed to the unit, a unit above it or one below it, published
+    after that report (one published earlier in the period counts as zero hours), for each
+    union directly under `scope` (the top unit by default), and overall. Three queries
     whatever the number of reports and bulletins."""
     start, end = period.bounds
     scope = scope or Unit.objects.filter(parent__isnull=True).order_by("path").first()
@@ -186,13 +186,14 @@ def time_to_orient(*, period: Period, scope: Unit | None = None) -> list[OrientR
     labels = OpinionReport.Topic.choices
 
     def first_answer(unit: Unit, topic: str, after: datetime | None):
+        """The first answer at or after the report; one already published in the period
+        before it means the topic was oriented beforehand: zero hours."""
         if after is None:
             return None
         for answer_topic, path, at in answers:
-            if answer_topic != topic or at < after:
-                continue
-            if path.startswith(unit.path) or unit.path.startswith(path):
-                return at
+            if answer_topic == topic and (path.startswith(unit.path)
+                                          or unit.path.startswith(path)):
+                return max(at, after)
         return None
 
     rows = []

@@ -23,17 +23,18 @@ def test_time_to_orient_per_topic_union_and_overall(units, accounts, publish):
     OpinionReportFactory(unit=units["KHTN"], topic="facilities",
                          created_at=now - timedelta(hours=20))
     publish(topics=["pay"], publish_at=now - timedelta(hours=26))  # BK answers 24 h later
-    publish(by=accounts["officer2"], topics=["pay"], publish_at=now - timedelta(hours=54))
+    publish(by=accounts["officer2"], topics=["facilities"],
+            publish_at=now - timedelta(hours=54))
     rows = time_to_orient(period=Period.last_days(30))
     overall, by_unit = rows[0], {r.unit.code: r for r in rows[1:]}
     cell = {c.topic: c for c in overall.cells}
     assert cell["pay"].hours == 24.0 and cell["pay"].days == 1.0
-    assert cell["facilities"].waiting
+    assert cell["facilities"].hours == 0.0  # answered before the first report
     bk = {c.topic: c for c in by_unit["BK"].cells}
     assert bk["pay"].hours == 24.0
     khtn = {c.topic: c for c in by_unit["KHTN"].cells}
-    # KHTN's bulletin came before its first report: it does not count as an answer.
-    assert khtn["pay"].waiting and khtn["facilities"].waiting
+    # BK's answer is not addressed to KHTN; KHTN's came before its first report: zero hours.
+    assert khtn["pay"].waiting and khtn["facilities"].hours == 0.0
     assert by_unit["BK"].median == 24.0
 
 
