@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from portal.documents import Paragraph, Section, Table
@@ -56,8 +56,7 @@ def minutes_unit(meeting: Meeting):
 def minutes_sections(meeting: Meeting) -> list[Section]:
     start = timezone.localtime(meeting.starts_at)
     end = timezone.localtime(meeting.ends_at)
-    rows = list(meeting.attendance.select_related("account", "account__unit")
-                .order_by(F("account").asc(nulls_last=True), "account__full_name", "guest_name"))
+    rows = list(Attendance.objects.filter(meeting=meeting).listed())
     present = [a for a in rows if a.status == Attendance.Status.PRESENT]
     absent = [a for a in rows if a.status != Attendance.Status.PRESENT]
     opening = Section("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import F
 from django.utils import timezone
 
 from portal.permissions import ScopedQuerySet
@@ -22,6 +23,12 @@ class MeetingQuerySet(ScopedQuerySet):
 
 class AttendanceQuerySet(ScopedQuerySet):
     unit_lookup = "meeting__unit"
+
+    def listed(self) -> AttendanceQuerySet:
+        """Accounts by name, then guests: as the page and the minutes list them."""
+        return (self.select_related("account", "account__unit")
+                .order_by(F("account").asc(nulls_last=True), "account__full_name",
+                          "guest_name"))
 
 
 class ActionQuerySet(TrackedItemQuerySet):

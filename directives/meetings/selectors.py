@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -57,9 +57,7 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
     from collaborators.models import OpinionReport
     from surveys.models import Survey
 
-    attendance = list(Attendance.objects.filter(meeting=meeting)
-                      .select_related("account", "account__unit")
-                      .order_by(F("account").asc(nulls_last=True), "account__full_name", "guest_name"))
+    attendance = list(Attendance.objects.filter(meeting=meeting).listed())
     counts = {status: sum(1 for a in attendance if a.status == status)
               for status in Attendance.Status.values}
     actions = list(meeting.actions.select_related("owner").order_by("due_on", "pk"))
