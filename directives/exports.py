@@ -6,21 +6,11 @@ from __future__ import annotations
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from collaborators.excel import new_workbook, row_cells, to_bytes
 
 from .models import Directive
 from .selectors import Matrix
-
-
-def cell_text(cell) -> str:
-    if cell is None:
-        return ""
-    text = str(cell.progress.get_status_display())
-    if cell.overdue:
-        text += " (" + pgettext("tracked item", "Overdue").lower() + ")"
-    return text
 
 
 def matrix_workbook(directive: Directive, matrix: Matrix) -> bytes:
@@ -33,7 +23,7 @@ def matrix_workbook(directive: Directive, matrix: Matrix) -> bytes:
             _("Done")], header=True))
         for row in matrix.rows:
             sheet.append(row_cells(sheet, [
-                row.unit.code, row.unit.name, *(cell_text(c) for c in row.cells),
+                row.unit.code, row.unit.name, *(c.label if c else "" for c in row.cells),
                 f"{row.done}/{row.total}"]))
         sheet.append(row_cells(sheet, [
             "", _("Done"), *(f"{d}/{t}" for d, t in zip(matrix.done_by_task,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import QuerySet
+from django.utils.translation import pgettext
 
 from portal.models import Unit
 from portal.tracking import TrackedStatus
@@ -30,17 +31,30 @@ def tasks_for_unit(unit) -> QuerySet[DirectiveTask]:
 # --- the matrix -----------------------------------------------------------------------------
 
 OVERDUE = "overdue"  # a status filter value: open and past its due date
+BADGES = {OVERDUE: "text-bg-danger", TrackedStatus.DONE: "text-bg-success",
+          TrackedStatus.IN_PROGRESS: "text-bg-warning",
+          TrackedStatus.CANCELLED: "text-bg-secondary",
+          TrackedStatus.NOT_STARTED: "text-bg-light border"}
 
 
 @dataclass
 class Cell:
     progress: TaskProgress
     overdue: bool
+    label: str = ""  # the status in words, with "overdue" (never colour alone)
 
     @property
     def state(self) -> str:
         """The cell's look: overdue, or the row's status."""
         return OVERDUE if self.overdue else self.progress.status
+
+    @property
+    def badge(self) -> str:
+        return BADGES[self.state]
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.progress.evidence or self.progress.evidence_link)
 
     def matches(self, status: str) -> bool:
         return self.overdue if status == OVERDUE else self.progress.status == status
@@ -72,28 +86,33 @@ def progress_matrix(*, directive: Directive, user, today: date, area: str = "",
                     status: str = "", unit: Unit | None = None) -> Matrix:
     """Units × tasks of one directive, the latest period of a recurring task, as far as
     `user` may see; filtered by area (columns), status (units with a cell in it; other cells
-    left blank) and unit subtree. Three queries whatever the size."""
+    left blank) and unit subtree. Three queries whatever the size: tasks, rows, units."""
     tasks = list(directive_tasks(directive).filter(**({"area": area} if area else {})))
     rows = (TaskProgress.objects.visible_to(user).filter(task__in=[t.pk for t in tasks])
-            .select_related("unit").order_by("unit__path", "task_id", "period_start"))
+            .only("unit_id", "task_id", "status", "due_on", "evidence", "evidence_link")
+            .order_by("unit__path", "task_id", "period_start"))
     if unit is not None:
         rows = rows.filter(unit__path__startswith=unit.path)
     latest: dict[int, dict[int, TaskProgress]] = {}  # unit id -> task id -> its row
-    units: dict[int, Unit] = {}
     for row in rows:  # ordered by period: the last one of each pair stays
         latest.setdefault(row.unit_id, {})[row.task_id] = row
-        units.setdefault(row.unit_id, row.unit)
+    units = Unit.objects.in_bulk(list(latest))
+    words = {value: str(label) for value, label in TrackedStatus.choices}
+    late = " · " + pgettext("tracked item", "overdue")
+
+    def make_cell(progress: TaskProgress) -> Cell:
+        overdue = progress.is_overdue(today)
+        return Cell(progress, overdue, words[progress.status] + (late if overdue else ""))
+
     matrix = Matrix(tasks=tasks, rows=[], done_by_task=[0] * len(tasks),
                     total_by_task=[0] * len(tasks))
-    for unit_id, found in units.items():
-        mine = latest[unit_id]
-        cells = [Cell(mine[t.pk], mine[t.pk].is_overdue(today)) if t.pk in mine else None
-                 for t in tasks]
+    for unit_id, mine in latest.items():
+        cells = [make_cell(mine[t.pk]) if t.pk in mine else None for t in tasks]
         if status:
             cells = [c if c and c.matches(status) else None for c in cells]
             if not any(cells):
                 continue
-        row = MatrixRow(found, cells)
+        row = MatrixRow(units[unit_id], cells)
         for i, cell in enumerate(cells):
             if cell is None or cell.progress.status == TrackedStatus.CANCELLED:
                 continue

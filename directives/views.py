@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -216,6 +217,8 @@ def matrix(request, pk: int):
     return render(request, "directives/matrix.html", {
         "directive": directive, "form": form, "matrix": found, "section": "directives",
         "query": request.GET.urlencode(),
+        # Each cell opens its row: one reverse for the 1,200 cells of a large matrix.
+        "cell_base": reverse("directives:progress", args=[0]).removesuffix("0/"),
     })
 
 

@@ -143,7 +143,7 @@ def test_the_matrix_exports_to_excel(published, accounts, client_for):
     assert rows[0][:4] == ("Mã", "Đơn vị", "Nhiệm vụ 1", "Nhiệm vụ 2")
     bk = next(r for r in rows if r[0] == "BK")
     assert bk[1] == "Công đoàn Trường Đại học Bách khoa"
-    assert bk[2] == "Chưa thực hiện (quá hạn)"  # due 31/03/2026, long past
+    assert bk[2] == "Chưa thực hiện · quá hạn"  # due 31/03/2026, long past
 
 
 def test_the_progress_list_shows_what_is_overdue(published, accounts, client_for, settings):
