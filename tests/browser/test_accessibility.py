@@ -43,6 +43,7 @@ def member_pages(user) -> dict[str, str]:
              "answer by open link": url("surveys:answer_open",
                                         invited.values_list("survey", flat=True).first())}
     pages["dialogue progress"] = url("dialogue:progress")
+    pages["good practices"] = url("practices:library")
     if published.exists():
         pages["published results"] = url("surveys:published", first(published))
     return pages
@@ -96,7 +97,20 @@ def officer_pages(user) -> dict[str, str]:
         "units": url("portal:unit_list"),
         "unit": url("portal:unit_detail", first(Unit.objects.visible_to(user))),
         **dialogue_session_pages(user),
+        **practice_pages(user),
     }
+
+
+def practice_pages(user) -> dict[str, str]:
+    from directives.practices.models import Practice
+
+    others = Practice.objects.endorsed().exclude(unit__path__startswith=user.unit.path)
+    return {"good practices": url("practices:library"),
+            "good practice": url("practices:detail", first(Practice.objects.endorsed())),
+            "good practice form": url("practices:create"),
+            "good practice edit": url("practices:edit",
+                                      first(Practice.objects.changeable_by(user))),
+            "good practice adoption": url("practices:adopt", first(others))}
 
 
 def dialogue_session_pages(user) -> dict[str, str]:
