@@ -104,7 +104,7 @@ def officer_pages(user) -> dict[str, str]:
 def practice_pages(user) -> dict[str, str]:
     from directives.practices.models import Practice
 
-    others = Practice.objects.endorsed().exclude(unit__path__startswith=user.unit.path)
+    others = Practice.objects.endorsed().exclude(unit=user.unit_id)  # adoptable by the user
     return {"good practices": url("practices:library"),
             "good practice": url("practices:detail", first(Practice.objects.endorsed())),
             "good practice form": url("practices:create"),
