@@ -1,5 +1,3 @@
-import dataclasses
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,10 +13,7 @@ class InspectionsConfig(AppConfig):
 
         from . import contributions, home  # noqa: F401  (home: the to-dos)
 
-        contributions.register()
-        # In the "work" drop-down once the menu has groups.
-        group = {"group": "work"} if "group" in {
-            f.name for f in dataclasses.fields(MenuEntry)} else {}
+        contributions.register()  # dashboard column and panel, report part, document
         register(MenuEntry(pgettext_lazy("menu", "Inspections"), "inspections:index",
                            "clipboard-check", order=45, roles=frozenset({"officer"}),
-                           **group))
+                           group="work"))

@@ -4,8 +4,6 @@ Decree 30 form and renders as PDF and Word."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from django.db.models import QuerySet
 
 from portal.contributions import DocumentSubject, register_document_subject
@@ -69,10 +67,10 @@ def sections(inspection: Inspection) -> list[Section]:
 
 
 def choices(user) -> QuerySet[Inspection]:
-    """The inspections a person may ask the conclusion document of: concluded, and led by
-    their units (the team's side)."""
-    return (Inspection.objects.led_by(user).filter(status__in=["concluded", "closed"])
-            .select_related("unit", "programme__unit").order_by("-concluded_on"))
+    """The concluded inspections a person sees: the team's side prints and issues the
+    conclusion (`reports` checks the issuer), the inspected unit reads what was issued."""
+    return (Inspection.objects.visible_to(user).filter(status__in=["concluded", "closed"])
+            .select_related("unit", "programme__unit", "head").order_by("-concluded_on"))
 
 
 def latest() -> Inspection | None:
@@ -80,11 +78,12 @@ def latest() -> Inspection | None:
             .order_by("-concluded_on", "-pk").first())
 
 
+def recipients(inspection: Inspection) -> list[str]:
+    return [inspection.unit.name, "Các thành viên đoàn kiểm tra"]
+
+
 def register() -> None:
-    # `title`, `document_name`, `symbol`, `unit`, `numbered` are given once `reports`'
-    # DocumentSubject has them.
-    extra = {"title": title, "document_name": "KẾT LUẬN", "symbol": "KL",
-             "unit": lambda inspection: inspection.programme.unit, "numbered": True}
-    known = {f.name for f in dataclasses.fields(DocumentSubject)}
     register_document_subject(DocumentSubject(
-        KIND, choices, sections, latest, **{k: v for k, v in extra.items() if k in known}))
+        KIND, choices, sections, latest, title=title, document_name="KẾT LUẬN", symbol="KL",
+        issuer=lambda inspection: inspection.programme.unit, numbered=True,
+        recipients=recipients))
