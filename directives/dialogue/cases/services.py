@@ -7,12 +7,16 @@ a question asked on a bulletin."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
+from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from portal.files import validate_upload
 from portal.models import PATH_STEP, Unit, User
@@ -49,6 +53,18 @@ ALLOWED_FROM = {
 INTAKE_OUTCOMES = (CaseStage.ACCEPTED, CaseStage.VERIFYING, CaseStage.NOT_FOR_UNION,
                    CaseStage.FORWARDED)
 TEXT_LIMIT = 5000
+
+
+def _stored_in_site_language(service: Callable) -> Callable:
+    """What a service writes on a timeline (and its messages) is in the portal's language,
+    whatever language the caller's request or task runs in."""
+
+    @wraps(service)
+    def wrapped(*args, **kwargs):
+        with override(settings.LANGUAGE_CODE):
+            return service(*args, **kwargs)
+
+    return wrapped
 
 
 def is_handler(user, case: Case) -> bool:
@@ -123,6 +139,7 @@ def _new_case(*, unit: Unit, title: str, description: str, source: str, category
     return case
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_open(*, by, unit, title: str, description: str, source: str,
               category: str = "other", kind: str = "feedback", urgency: str = "normal",
@@ -156,6 +173,7 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_raise_by_member(*, by, title: str, description: str, category: str = "other",
                          kind: str = "feedback", urgency: str = "normal",
@@ -198,6 +216,7 @@ def case_raise_by_member(*, by, title: str, description: str, category: str = "o
     return case, code
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_from_opinion_report(*, report, by) -> Case:
     """The case an escalated opinion report opens (once: a second call returns it)."""
@@ -217,6 +236,7 @@ def case_from_opinion_report(*, report, by) -> Case:
                      opinion_report=report)
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_from_survey_answer(*, by, survey, question, answer_id, title: str,
                             category: str = "other", kind: str = "feedback",
@@ -257,6 +277,7 @@ def _is_uuid(value) -> bool:
     return True
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_intake(*, case: Case, by, outcome: str, verify_until: date | None = None,
                 reason: str = "", refer_to: str = "", forwarded_to: str = "",
@@ -307,6 +328,7 @@ def _answered(case: Case, today: date) -> None:
     case.answered_in_time = today <= case.due_on
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_start(*, case: Case, by) -> Case:
     require_change(by, case.unit)
@@ -323,6 +345,7 @@ def _group(case: Case, together: bool) -> list[Case]:
     return [case, *others.select_related("unit")]
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_answer(*, case: Case, by, answer: str, together: bool = False,
                 today: date | None = None) -> list[Case]:
@@ -345,6 +368,7 @@ def case_answer(*, case: Case, by, answer: str, together: bool = False,
     return answered
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_decline(*, case: Case, by, reason: str, today: date | None = None) -> Case:
     require_change(by, case.unit)
@@ -354,6 +378,7 @@ def case_decline(*, case: Case, by, reason: str, today: date | None = None) -> C
     return _move(case, CaseStage.DECLINED, by, case.decline_reason)
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_close(*, case: Case, by, today: date | None = None) -> Case:
     require_change(by, case.unit)
@@ -362,6 +387,7 @@ def case_close(*, case: Case, by, today: date | None = None) -> Case:
     return _move(case, CaseStage.CLOSED, by, _("Case closed."))
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_reopen(*, case: Case, by, message: str, today: date | None = None) -> Case:
     """The member who raised a case reopens it, within the set time after the answer, when
@@ -381,6 +407,7 @@ def case_reopen(*, case: Case, by, message: str, today: date | None = None) -> C
     return _move(case, CaseStage.IN_PROGRESS, by, _("Reopened by the member."))
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_note(*, case: Case, by, body: str) -> CaseEntry:
     """An internal note: handlers read it, the member never does."""
@@ -389,6 +416,7 @@ def case_note(*, case: Case, by, body: str) -> CaseEntry:
                   public=False)
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_assign(*, case: Case, by, owner: User | None) -> Case:
     """Put a person of the unit (or a unit above) in charge, or nobody."""
@@ -403,6 +431,7 @@ def case_assign(*, case: Case, by, owner: User | None) -> Case:
     return case
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_link(*, case: Case, by, lead: Case | None) -> Case:
     """Mark `case` as the same matter as `lead` (answered together), or unlink it."""
@@ -421,6 +450,7 @@ def case_link(*, case: Case, by, lead: Case | None) -> Case:
     return case
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_escalate(*, case: Case, by, note: str = "") -> Case:
     """Bring a case to the committee's attention."""
@@ -433,6 +463,7 @@ def case_escalate(*, case: Case, by, note: str = "") -> Case:
     return case
 
 
+@_stored_in_site_language
 @transaction.atomic
 def case_name_read(*, case: Case, by) -> User | None:
     """The person who raised the case, for a handler only; the read is logged."""
@@ -444,6 +475,7 @@ def case_name_read(*, case: Case, by) -> User | None:
     return case.raised_by
 
 
+@_stored_in_site_language
 @transaction.atomic
 def answer_template_save(*, by, unit: Unit, title: str, body: str, category: str = "",
                          template: AnswerTemplate | None = None) -> AnswerTemplate:
