@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from portal.periods import months_before
 
@@ -18,6 +20,13 @@ from .services import first_of_month, reporting_units
 ON_TIME, LATE, MISSING, PENDING, DRAFT = "on_time", "late", "missing", "pending", "draft"
 
 
+# How each state shows in the table: its words and its badge.
+SHOWN = {ON_TIME: (_("on time"), "text-bg-success"), LATE: (_("late"), "text-bg-warning"),
+         MISSING: (_("not reported"), "text-bg-danger"),
+         DRAFT: (_("draft"), "text-bg-light border"),
+         PENDING: (_("not yet due"), "text-bg-light border")}
+
+
 @dataclass(frozen=True)
 class Cell:
     month: date
@@ -25,6 +34,9 @@ class Cell:
     report_id: int | None = None
     acknowledged: bool = False
     submitted_on: date | None = None
+    url: str = ""  # the report's page, when there is one
+    label: str = ""
+    css: str = ""
 
 
 @dataclass
@@ -64,16 +76,19 @@ def reporting_table(*, user, months: list[date], today: date | None = None) -> l
             .filter(month__in=months, unit__in=units)
             .values("pk", "unit_id", "month", "status", "submitted_at", "due_on"))
     found = {(row["unit_id"], row["month"]): row for row in rows}
+    detail = reverse("reports:unit_report_detail", args=[0]).removesuffix("0/")
+    shown = {state: (str(label), css) for state, (label, css) in SHOWN.items()}
     lines = []
     for unit in units:
         line = UnitLine(unit)
         for month in months:
             row = found.get((unit.pk, month))
+            state = state_of(month, row, today)
             line.cells.append(Cell(
-                month, state_of(month, row, today), row["pk"] if row else None,
+                month, state, row["pk"] if row else None,
                 bool(row and row["status"] == UnitReport.Status.ACKNOWLEDGED),
                 timezone.localdate(row["submitted_at"]) if row and row["submitted_at"]
-                else None))
+                else None, f"{detail}{row['pk']}/" if row else "", *shown[state]))
         lines.append(line)
     return lines
 
