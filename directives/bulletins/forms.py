@@ -23,7 +23,9 @@ DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"]
 def _datetime_field(label, *, required: bool) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label, required=required, input_formats=DATETIME_FORMATS,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        # Written as offices write it, whatever the browser's language (see DateInput).
+        widget=forms.DateTimeInput(attrs={"placeholder": "dd/mm/yyyy hh:mm",
+                                          "autocomplete": "off"}, format="%d/%m/%Y %H:%M"),
         error_messages={"invalid": _("Enter a date and time, for example 05/01/2025 08:00."),
                         "required": _("This field is required.")})
 
@@ -42,7 +44,7 @@ class BulletinForm(forms.ModelForm):
     unit = forms.ModelChoiceField(label=_("Issuing unit"), queryset=Unit.objects.none(),
                                   empty_label=None)
     audience_units = UnitChoiceField(
-        label=_("Audience units"), queryset=Unit.objects.none(),
+        label=pgettext_lazy("bulletin", "Audience units"), queryset=Unit.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Everyone in these units and in every unit below them."),
         error_messages={"required": _("Choose at least one unit."),

@@ -114,8 +114,8 @@ class BulletinAudience(models.Model):
                              related_name="+")
 
     class Meta:
-        verbose_name = _("audience unit")
-        verbose_name_plural = _("audience units")
+        verbose_name = pgettext_lazy("bulletin", "audience unit")
+        verbose_name_plural = pgettext_lazy("bulletin", "audience units")
         constraints = [models.UniqueConstraint(fields=["bulletin", "unit"],
                                                name="bulletin_audience_once")]
 

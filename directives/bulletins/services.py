@@ -13,6 +13,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from collaborators.models import OpinionReport
 from portal.files import validate_upload
@@ -220,7 +221,8 @@ def _email(bulletin: Bulletin, person: User, connection) -> EmailMessage:
     base = getattr(settings, "BULLETINS_BASE_URL", "").rstrip("/")
     subject = _("[Urgent] %(title)s") % {"title": bulletin.title}
     body = "\n\n".join([
-        _("Dear %(name)s,") % {"name": person.full_name or person.username},
+        pgettext("bulletin email", "Dear %(name)s,")
+        % {"name": person.full_name or person.username},
         _("%(unit)s has published urgent information:") % {"unit": bulletin.unit},
         bulletin.title, plain(bulletin.body, limit=1500),
         _("Read it in full: %(url)s") % {"url": base + bulletin.get_absolute_url()},
