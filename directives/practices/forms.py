@@ -190,5 +190,6 @@ class LibraryFilterForm(ListFilterForm):
         super().__init__(*args, user=user, **kwargs)
         # The library is everyone's: any unit's practices may be looked for.
         self.fields["unit"].queryset = Unit.objects.active()
+        self.fields["unit"].label = _("Unit")
         self.fields["unit"].empty_label = _("All units")
         self.fields["q"].widget.attrs["placeholder"] = _("e.g. khao sat truc tuyen")
