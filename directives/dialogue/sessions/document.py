@@ -26,11 +26,19 @@ def _people(label: str, text: str) -> list[Paragraph]:
     people = _lines(text)
     if not people:
         return [Paragraph("không có.", bold_lead=f"{label}: ")]
-    return [Paragraph("", bold_lead=f"{label}:"), *(Paragraph(p, point=True) for p in people)]
+    return [Paragraph("", bold_lead=f"{label}:"), *(Paragraph(f"- {p}") for p in people)]
 
 
 def title(session: DialogueSession) -> str:
-    return f"Biên bản {session.get_kind_display().lower()}: {session.title}"
+    """The subject line under "BIÊN BẢN": the session and its day."""
+    return f"{session.title} ngày {timezone.localtime(session.starts_at):%d/%m/%Y}"
+
+
+def intro(session: DialogueSession) -> str:
+    start = timezone.localtime(session.starts_at)
+    return (f"Hôm nay, ngày {start:%d/%m/%Y}, tại {session.place}, {session.unit.name} phối "
+            f"hợp với lãnh đạo đơn vị tổ chức {session.get_kind_display().lower()} "
+            f"“{session.title}”.")
 
 
 def minutes_sections(session: DialogueSession) -> list[Section]:
@@ -54,7 +62,7 @@ def minutes_sections(session: DialogueSession) -> list[Section]:
     content = Section("III. NỘI DUNG ĐỐI THOẠI")
     if session.agenda.strip():
         content.blocks.append(Paragraph("", bold_lead="Chương trình:"))
-        content.blocks += [Paragraph(line, point=True) for line in _lines(session.agenda)]
+        content.blocks += [Paragraph(line) for line in _lines(session.agenda)]
     for number, q in enumerate(session.questions.all(), start=1):
         asker = f" ({q.asked_by})" if q.asked_by else ""
         content.blocks.append(Paragraph(q.question + asker, bold_lead=f"Câu hỏi {number}: "))
@@ -74,7 +82,8 @@ def minutes_sections(session: DialogueSession) -> list[Section]:
         commitments.blocks.append(Paragraph("Không có cam kết."))
     closing = Section("", [Paragraph(
         "Biên bản được lập xong và thông qua tại buổi đối thoại; các bên tham dự cùng ký "
-        "xác nhận.")])
+        "xác nhận."), Paragraph(session.secretary or "…",
+                                bold_lead="Thư ký (ký, ghi rõ họ tên): ")])
     return [opening, people, content, conclusion, commitments, closing]
 
 
@@ -91,7 +100,8 @@ def latest_held() -> DialogueSession | None:
 def minutes_subject() -> DocumentSubject:
     """The subject, with the details the lead's extension takes once it has them."""
     details = {"title": title, "document_name": "BIÊN BẢN", "symbol": "BB",
-               "unit": lambda session: session.unit, "numbered": False}
+               "issuer": lambda session: session.unit, "numbered": False, "intro": intro,
+               "signer": lambda session: ("", "CHỦ TRÌ", session.chair.split(" – ")[0])}
     known = {f.name for f in fields(DocumentSubject)}
     return DocumentSubject(KIND, reportable, minutes_sections, latest_held,
                            **{k: v for k, v in details.items() if k in known})
