@@ -84,6 +84,8 @@ class Demo:
     batch: Any
     report: Any
     areas: dict[str, dict[str, Any]] = field(default_factory=dict)  # label -> its objects
+    over_survey: Any = None  # a BK survey that has closed: documents may be printed of it
+    issued: Any = None  # a document issued about it
 
 
 def _survey(d: Demo) -> dict:
@@ -119,6 +121,11 @@ TARGETS: dict[str, Target] = {
     "reports:detail": lambda d: ({"pk": d.report.pk}, [d.report]),
     "reports:regenerate": lambda d: ({"pk": d.report.pk}, [d.report]),
     "reports:download": lambda d: ({"pk": d.report.pk, "fmt": "pdf"}, [d.report]),
+    "reports:subject_pdf": lambda d: ({"kind": "survey", "pk": d.over_survey.pk},
+                                      [d.over_survey]),
+    "reports:subject_issue": lambda d: ({"kind": "survey", "pk": d.over_survey.pk},
+                                        [d.over_survey]),
+    "reports:issued_download": lambda d: ({"pk": d.issued.pk, "fmt": "pdf"}, [d.issued]),
 }
 
 # What a person who got through would plausibly send (the default is an empty body).
@@ -222,8 +229,9 @@ def _bk_objects() -> Demo:
     from collaborators.importer import roster_import_preview
     from collaborators.models import Collaborator, OpinionReport, Training
     from portal.models import Unit, User
-    from reports.models import Report
+    from reports.models import IssuedDocument, Report
     from surveys.models import Question, Survey
+    from tests.surveys.factories import SurveyFactory
 
     bk = Unit.objects.get(code="BK")
     users = {u.username: u for u in User.objects.filter(username__in=[OWNER, *OTHERS])}
@@ -248,7 +256,16 @@ def _bk_objects() -> Demo:
     report = Report.objects.filter(scope=bk).order_by("pk").first()
     if not report.pdf:  # rendering needs Pango; the download is what is checked here
         report.pdf.save("bao-cao.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    over_survey = (Survey.objects.filter(owner_unit=bk).over().order_by("pk").first()
+                   or SurveyFactory(owner_unit=bk, status="closed",
+                                    title="Khảo sát đã kết thúc"))
+    issued = IssuedDocument(kind="survey", subject_id=over_survey.pk, issuer=bk,
+                            subject_line=over_survey.title, document_name="BÁO CÁO",
+                            year=2026, symbol="BC-CĐBK", number=99,
+                            issued_on=date.today(), issued_by=users[OWNER])
+    issued.pdf.save("van-ban.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     return Demo(
+        over_survey=over_survey, issued=issued,
         areas={label: module.objects(bk, users) for label, module in _area_modules()},
         unit=Unit.objects.filter(parent=bk).order_by("code").first(), survey=survey,
         section=survey.sections.order_by("position").first(), question=questions.first(),
