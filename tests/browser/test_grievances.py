@@ -25,7 +25,7 @@ def test_a_concern_is_raised_forwarded_answered_and_read(page, demo):
     page.get_by_label("Nội dung kiến nghị, phản ánh").fill(
         "Tôi nộp hồ sơ từ tháng trước nhưng chưa nhận trợ cấp.")
     page.get_by_label("Lĩnh vực").select_option("policy")
-    page.get_by_role("button", name="Lưu").click()
+    page.get_by_role("button", name="Gửi kiến nghị").click()
     page.wait_for_load_state()
     assert page.get_by_text("Kiến nghị của anh/chị đã được gửi đến Công đoàn.").is_visible()
     page.context.clear_cookies()
@@ -64,7 +64,7 @@ def test_an_anonymous_concern_is_followed_with_its_receipt_code(page, demo):
     page.get_by_label("Tiêu đề").fill("Thái độ ứng xử của một cán bộ")
     page.get_by_label("Nội dung kiến nghị, phản ánh").fill("Bị nói nặng lời trước sinh viên.")
     page.get_by_label("Gửi ẩn danh").check()
-    page.get_by_role("button", name="Lưu").click()
+    page.get_by_role("button", name="Gửi kiến nghị").click()
     page.wait_for_load_state()
     code = page.locator("[data-receipt-code]").inner_text().strip()
     assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", code)

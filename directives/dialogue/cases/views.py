@@ -286,6 +286,7 @@ def raise_case(request):
             return redirect("dialogue:my_case", pk=case.pk)
     return render(request, "dialogue/cases/form.html", {
         "form": form, "title": _("Raise a concern"), "multipart": True,
+        "submit": _("Send the concern"),
         "intro": _("The union answers within the deadlines the law sets; you follow it on "
                    "“My concerns”.")})
 
