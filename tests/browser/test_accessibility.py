@@ -43,6 +43,8 @@ def member_pages(user) -> dict[str, str]:
              "answer by open link": url("surveys:answer_open",
                                         invited.values_list("survey", flat=True).first())}
     pages["dialogue progress"] = url("dialogue:progress")
+    pages["my concerns"] = url("dialogue:my_cases")
+    pages["raise a concern"] = url("dialogue:my_case_new")
     pages["good practices"] = url("practices:library")
     if published.exists():
         pages["published results"] = url("surveys:published", first(published))
@@ -97,8 +99,26 @@ def officer_pages(user) -> dict[str, str]:
         "units": url("portal:unit_list"),
         "unit": url("portal:unit_detail", first(Unit.objects.visible_to(user))),
         **dialogue_session_pages(user),
+        **grievance_pages(user),
         **practice_pages(user),
+        **meeting_pages(user),
+        **directive_pages(user),
     }
+
+
+def directive_pages(user) -> dict[str, str]:
+    from directives.models import Directive, TaskProgress
+
+    directive = first(Directive.objects.visible_to(user).published())
+    return {"directives": url("directives:list"),
+            "directive": url("directives:detail", directive),
+            "directive form": url("directives:create"),
+            "directive task form": url("directives:task_create",
+                                       first(Directive.objects.changeable_by(user))),
+            "progress matrix": url("directives:matrix", directive),
+            "my units' progress": url("directives:progress_list"),
+            "task progress": url("directives:progress",
+                                 first(TaskProgress.objects.changeable_by(user)))}
 
 
 def practice_pages(user) -> dict[str, str]:
@@ -113,6 +133,19 @@ def practice_pages(user) -> dict[str, str]:
             "good practice adoption": url("practices:adopt", first(others))}
 
 
+def meeting_pages(user) -> dict[str, str]:
+    from directives.meetings.models import Action, Meeting
+
+    meeting = first(Meeting.objects.changeable_by(user).past())
+    return {"meetings": url("meetings:list"), "meeting": url("meetings:detail", meeting),
+            "meeting form": url("meetings:edit", meeting),
+            "meeting attendance": url("meetings:attendance", meeting),
+            "meeting action form": url("meetings:action_create", meeting),
+            "follow-up actions": url("meetings:actions"),
+            "follow-up action": url("meetings:action", first(Action.objects.visible_to(user))),
+            "who met": url("meetings:cadence")}
+
+
 def dialogue_session_pages(user) -> dict[str, str]:
     from directives.dialogue.models import DialogueSession
 
@@ -122,6 +155,16 @@ def dialogue_session_pages(user) -> dict[str, str]:
             "dialogue minutes": url("dialogue:session_minutes", session),
             "dialogue commitments": url("dialogue:commitment_list"),
             "dialogue conferences": url("dialogue:overview")}
+
+
+def grievance_pages(user) -> dict[str, str]:
+    from directives.dialogue.models import Case
+
+    case = first(Case.objects.changeable_by(user).filter(stage="accepted"))
+    return {"cases": url("dialogue:case_queue"), "case": url("dialogue:case_detail", case),
+            "case as the member sees it": url("dialogue:my_case", case),
+            "new case": url("dialogue:case_new"), "case figures": url("dialogue:case_overview"),
+            "answer templates": url("dialogue:case_templates")}
 
 
 def committee_pages(user) -> dict[str, str]:
@@ -141,6 +184,7 @@ def anonymous_pages() -> dict[str, str]:
     invitation = Invitation.objects.filter(used=False, survey__status=Survey.Status.OPEN).first()
     return {"login": url("login"), "password reset": url("password_reset"),
             "password reset sent": url("password_reset_done"),
+            "receipt look-up": url("dialogue:case_receipt"),
             "answer by token": url("surveys:answer_token", token_for(invitation))}
 
 
