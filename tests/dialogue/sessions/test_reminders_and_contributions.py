@@ -94,3 +94,18 @@ def test_the_demo_seed_is_idempotent_and_has_every_kind(accounts):
                                               working_year=today.year - 1)
                .values_list("unit__code", flat=True))
     assert "BK" in held and "KTL" not in held
+
+
+def test_the_session_page_prints_its_minutes_for_its_unit_only(client_for, accounts, units):
+    from django.urls import reverse
+
+    from tests.services import need_pdf_tools
+
+    need_pdf_tools()
+    session = make_session(units["BK"], chair="PGS.TS. Trần Văn Hải", secretary="ThS. Chi")
+    address = reverse("reports:subject_pdf", args=["dialogue_minutes", session.pk])
+    officer = client_for(accounts["officer"])
+    assert address in officer.get(session.get_absolute_url()).content.decode()
+    response = officer.get(address)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert client_for(accounts["officer2"]).get(address).status_code == 404
