@@ -60,10 +60,10 @@ def data_version() -> tuple:
 
 
 def _subject() -> DocumentSubject:
-    from .minutes import demo_meeting, meeting_title, minutes_sections, minutes_unit, reportable
+    from .minutes import demo_meeting, meeting_title, minutes_sections, reportable, signer
 
     extra = {"title": meeting_title, "document_name": "BIÊN BẢN", "symbol": "BB",
-             "unit": minutes_unit, "numbered": False}
+             "issuer": lambda meeting: meeting.unit, "numbered": False, "signer": signer}
     known = {f.name for f in fields(DocumentSubject)}
     return DocumentSubject("meeting_minutes", reportable, minutes_sections, demo_meeting,
                            **{k: v for k, v in extra.items() if k in known})

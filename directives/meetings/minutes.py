@@ -49,8 +49,9 @@ def meeting_title(meeting: Meeting) -> str:
     return f"Hội nghị giao ban dư luận xã hội – {meeting.title}"
 
 
-def minutes_unit(meeting: Meeting):
-    return meeting.unit
+def signer(meeting: Meeting) -> tuple[str, str, str]:
+    """Who signs the minutes under them: the chair (the secretary signs beside, on paper)."""
+    return ("", "CHỦ TRÌ", meeting.chair)
 
 
 def minutes_sections(meeting: Meeting) -> list[Section]:

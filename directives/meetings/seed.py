@@ -42,6 +42,7 @@ MINUTES = """Đồng chí chủ trì báo cáo tình hình tư tưởng của đ
 đoàn viên yên tâm công tác, đồng thuận với các chủ trương của nhà trường.
 
 Các ý kiến phát biểu tập trung vào:
+
 - chế độ thu nhập tăng thêm và thời điểm chi trả;
 - điều kiện làm việc tại các phòng thí nghiệm cũ;
 - thông tin chưa chính xác lan truyền trên mạng xã hội về lộ trình tự chủ.

@@ -80,3 +80,18 @@ def test_the_minutes_document_has_the_official_sections(units, accounts):
     assert list(subject.choices(accounts["officer2"])) == []
     assert minutes_paragraphs("a\nb\n\n1. c") == ["a b", "– c"]
     assert at(timezone.localdate()).tzinfo is not None
+
+
+def test_the_meeting_page_prints_its_minutes_for_its_unit_only(client_for, accounts, units):
+    from django.urls import reverse
+
+    from tests.services import need_pdf_tools
+
+    need_pdf_tools()
+    meeting = make_meeting(units["BK"], minutes="Đoàn viên yên tâm công tác.")
+    address = reverse("reports:subject_pdf", args=["meeting_minutes", meeting.pk])
+    officer = client_for(accounts["officer"])
+    assert address in officer.get(meeting.get_absolute_url()).content.decode()
+    response = officer.get(address)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert client_for(accounts["officer2"]).get(address).status_code == 404
