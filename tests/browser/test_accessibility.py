@@ -46,6 +46,7 @@ def member_pages(user) -> dict[str, str]:
     pages["my concerns"] = url("dialogue:my_cases")
     pages["raise a concern"] = url("dialogue:my_case_new")
     pages["good practices"] = url("practices:library")
+    pages.update(bulletin_pages(user))
     if published.exists():
         pages["published results"] = url("surveys:published", first(published))
     return pages
@@ -103,7 +104,25 @@ def officer_pages(user) -> dict[str, str]:
         **practice_pages(user),
         **meeting_pages(user),
         **directive_pages(user),
+        **bulletin_pages(user),
+        **inspection_pages(user),
     }
+
+
+def bulletin_pages(user) -> dict[str, str]:
+    from directives.bulletins.models import Bulletin
+
+    pages = {"official information": url("bulletins:list"),
+             "bulletin": url("bulletins:detail", first(Bulletin.objects.to(user)))}
+    if user.is_officer or user.is_committee:
+        mine = first(Bulletin.objects.changeable_by(user))
+        pages |= {"bulletins issued": url("bulletins:manage"),
+                  "bulletin form": url("bulletins:new"),
+                  "bulletin edit": url("bulletins:edit", mine),
+                  "bulletin reach": url("bulletins:reach", mine)}
+    if user.is_committee:
+        pages["time to orient"] = url("bulletins:orient")
+    return pages
 
 
 def directive_pages(user) -> dict[str, str]:
@@ -165,6 +184,24 @@ def grievance_pages(user) -> dict[str, str]:
             "case as the member sees it": url("dialogue:my_case", case),
             "new case": url("dialogue:case_new"), "case figures": url("dialogue:case_overview"),
             "answer templates": url("dialogue:case_templates")}
+
+
+def inspection_pages(user) -> dict[str, str]:
+    from directives.inspections.models import Inspection, Recommendation, Review
+
+    led = Inspection.objects.led_by(user)
+    review = first(Review.objects.changeable_by(user))
+    return {"inspections": url("inspections:index"),
+            "inspection": url("inspections:detail", first(led.filter(status="concluded"))),
+            "inspection verification": url("inspections:verify", first(led)),
+            "inspection plan form": url("inspections:plan_edit", first(led)),
+            "inspection recommendations": url("inspections:recommendations"),
+            "inspection recommendation": url("inspections:recommendation", first(
+                Recommendation.objects.visible_to(user).filter(review="answered"))),
+            "inspection ratings": url("inspections:ratings"),
+            "reviews": url("inspections:reviews"), "review": url("inspections:review", review),
+            "review self-assessment": url("inspections:review_assess", review),
+            "review rating": url("inspections:review_rate", review)}
 
 
 def committee_pages(user) -> dict[str, str]:
