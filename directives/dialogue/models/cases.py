@@ -70,7 +70,7 @@ class CaseSource(models.TextChoices):
     SURVEY = "survey", _("Survey answer")
     MEMBER = "member", _("Raised by a member")
     BOX = "box", _("Suggestion box")
-    EMAIL = "email", _("Email")
+    EMAIL = "email", pgettext_lazy("case source", "Email")
     BULLETIN = "bulletin", _("Question on a bulletin")
 
 
