@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from portal.models import Unit
 from portal.periods import Period
+from portal.tracking import OPEN
 
 from .models import Action, Attendance, Meeting
 
@@ -32,11 +33,13 @@ def meeting_rows(user, filters: dict) -> QuerySet[Meeting]:
         meetings = meetings.filter(starts_at__date__gte=start)
     if end := filters.get("end"):
         meetings = meetings.filter(starts_at__date__lte=end)
-    return (meetings.select_related("unit")
-            .annotate(present=Count("attendance", filter=Q(attendance__status="present"),
-                                    distinct=True),
-                      open_actions=Count("actions", filter=Q(actions__status__in=(
-                          "not_started", "in_progress")), distinct=True)))
+    # Correlated counts: joining both the attendance and the actions would multiply rows.
+    present = (Attendance.objects.filter(meeting=OuterRef("pk"), status="present")
+               .order_by().values("meeting").annotate(n=Count("pk")).values("n"))
+    open_actions = (Action.objects.filter(meeting=OuterRef("pk"), status__in=OPEN)
+                    .order_by().values("meeting").annotate(n=Count("pk")).values("n"))
+    return meetings.select_related("unit").annotate(
+        present=Coalesce(Subquery(present), 0), open_actions=Coalesce(Subquery(open_actions), 0))
 
 
 @dataclass(frozen=True)
