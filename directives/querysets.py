@@ -13,15 +13,15 @@ if TYPE_CHECKING:
     from portal.models import User
 
 
-def _progress_in_subtree(user: User, directive_lookup: str) -> Q:
-    """A published directive (or its task) that a unit of the officer's subtree must carry
-    out: they see it even though it was issued above them."""
+def _progress_in_subtree(user: User, lookup: str) -> Q:
+    """A directive (or a task: `lookup` leads from a progress row to it) that a unit of the
+    officer's subtree must carry out: they see it even though it was issued above them."""
     from .models import TaskProgress
 
     scope = scope_of(user)
     if not scope.subtree or scope.unit_path is None:
         return NOTHING
-    rows = TaskProgress.objects.filter(**{f"task__{directive_lookup}": OuterRef("pk")},
+    rows = TaskProgress.objects.filter(**{lookup: OuterRef("pk")},
                                        unit__path__startswith=scope.unit_path)
     return Q(Exists(rows))
 
@@ -33,7 +33,7 @@ class DirectiveQuerySet(ScopedQuerySet):
     unit_lookup = "unit"
 
     def addressed_to(self, user: User) -> Q:
-        return Q(status="published") & _progress_in_subtree(user, "directive")
+        return Q(status="published") & _progress_in_subtree(user, "task__directive")
 
     def published(self) -> DirectiveQuerySet:
         return self.filter(status="published")
@@ -43,14 +43,7 @@ class DirectiveTaskQuerySet(ScopedQuerySet):
     unit_lookup = "directive__unit"
 
     def addressed_to(self, user: User) -> Q:
-        from .models import TaskProgress
-
-        scope = scope_of(user)
-        if not scope.subtree or scope.unit_path is None:
-            return NOTHING
-        rows = TaskProgress.objects.filter(task=OuterRef("pk"),
-                                           unit__path__startswith=scope.unit_path)
-        return Q(directive__status="published") & Q(Exists(rows))
+        return Q(directive__status="published") & _progress_in_subtree(user, "task")
 
 
 class TaskProgressQuerySet(TrackedItemQuerySet):
