@@ -1,6 +1,6 @@
 """The bulletins services for tests/test_service_authorization.py's CASES (same shape:
-world, actor -> the rows that must not change, the call). The shared test loads no area's
-cases by itself yet; tests/bulletins/test_service_authorization.py runs these."""
+world, actor -> the rows that must not change, the call). The shared test checks that every
+service is here, and runs no area's: tests/bulletins/test_service_authorization.py runs these."""
 
 from __future__ import annotations
 
@@ -42,9 +42,6 @@ def cases() -> dict:
             bulletin=_bulletin(w), data={**_data(w), "title": "Tên mới"}, by=by)),
         "question_answer": lambda w, by: ([_question(w)], lambda: b.question_answer(
             question=_question(w), answer="Trả lời", by=by)),
+        "question_to_case": lambda w, by: ([_question(w)], lambda: b.question_to_case(
+            question=_question(w), by=by)),
     }
-
-
-# question_to_case calls the grievance register's case_open: tested in
-# tests/bulletins/test_reach_and_questions.py with another unit's officer.
-ELSEWHERE = {"question_to_case"}
