@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +96,13 @@ class IssueForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "topic",
+            Row(Column("direction", css_class="col-md-4"),
+                Column("intensity", css_class="col-md-4"),
+                Column("spread", css_class="col-md-4")),
+            "handling")
 
 
 IssueFormSet = forms.formset_factory(IssueForm, extra=1, can_delete=True, max_num=20,
@@ -109,11 +117,15 @@ class AcknowledgeForm(forms.Form):
 class StatusForm(forms.Form):
     """How many months the committee's table shows, ending with which month."""
 
-    last = forms.ChoiceField(label=_("Last month shown"), required=False)
+    last = forms.ChoiceField(label=_("Last month shown"), required=False,
+                             widget=forms.Select(attrs={"class": "form-select"}))
     months = forms.TypedChoiceField(
-        label=_("Months shown"), coerce=int, required=False, empty_value=6,
-        choices=[(3, "3"), (6, "6"), (12, "12"), (24, "24")])
+        label=_("Months shown"), coerce=int, required=False, empty_value=6, initial=6,
+        choices=[(3, "3"), (6, "6"), (12, "12"), (24, "24")],
+        widget=forms.Select(attrs={"class": "form-select"}))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, last=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["last"].choices = month_choices()
+        if last is not None:
+            self.fields["last"].initial = f"{last:%Y-%m}"

@@ -13,6 +13,7 @@ from portal.models import Unit, User
 from portal.periods import months_before
 
 from ..models import UnitReport
+from .contributions import month_due_by
 from .services import (
     _submit,
     first_of_month,
@@ -22,7 +23,7 @@ from .services import (
     unit_report_update,
 )
 
-MONTHS = 4
+MONTHS = 6
 LATE = {"AG", "KHSK"}  # sent a few days after the due day, last month
 MISSING = "BT"  # has not sent last month's report
 
@@ -69,12 +70,13 @@ def seed(*, stdout) -> None:
     today = timezone.localdate()
     this_month = first_of_month(today)
     units = list(reporting_units().order_by("path"))
+    due_month = month_due_by(today)  # the latest month whose report is already due
     made = 0
     for n, unit in enumerate(units):
         for back in range(MONTHS, 0, -1):
             month = months_before(this_month, back)
-            last = back == 1
-            if last and unit.code == MISSING:
+            last = month == due_month
+            if month >= due_month and unit.code == MISSING:
                 continue
             with transaction.atomic():
                 report = unit_report_start(unit=unit, kind=UnitReport.Kind.PERIODIC,
@@ -85,13 +87,15 @@ def seed(*, stdout) -> None:
                 late = last and unit.code in LATE
                 day = report.due_on + timedelta(days=3) if late else \
                     report.due_on - timedelta(days=1 + (n + back) % 4)
-                if day > today:  # not yet due: leave it a draft for half the units
+                if late:
+                    day = min(day, today)
+                elif day > today:  # not yet due: leave it a draft for half the units
                     if n % 2:
                         continue
                     day = today
                 report = _submit(UnitReport.objects.select_for_update().get(pk=report.pk),
                                  by=admin, at=_at(day))
-                if not last or n % 3 == 0:
+                if month < due_month or n % 3 == 0:
                     unit_report_acknowledge(report=report, by=committee,
                                             comment="Ban Thường vụ đã nhận báo cáo; đề nghị "
                                                     "đơn vị tiếp tục theo dõi sát tình hình.")

@@ -72,7 +72,8 @@ def unit_report_start(*, unit: Unit, kind: str, month: date | None = None, subje
         raise UnitReportError(_("Unknown kind of report."))
     report = UnitReport(unit=unit, kind=kind, month=month, due_on=due_on(month),
                         subject=subject.strip(), created_by=by,
-                        situation=drafted_situation(unit, month))
+                        situation=drafted_situation(unit, month)
+                        if kind == UnitReport.Kind.PERIODIC else "")
     report.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():

@@ -149,9 +149,9 @@ def unit_report_download(request, pk: int, fmt: str):
 
 @committee
 def unit_report_status(request):
-    form = StatusForm(request.GET or None)
     today = timezone.localdate()
     last, count = selectors.last_due_month(today), 6
+    form = StatusForm(request.GET or None, last=last)
     if form.is_valid():
         count = form.cleaned_data["months"] or 6
         if form.cleaned_data["last"]:

@@ -96,6 +96,7 @@ def officer_pages(user) -> dict[str, str]:
         "results": url("surveys:results", survey),
         "dashboard": url("reports:dashboard"),
         "reports": url("reports:list"),
+        **unit_report_pages(user),
         "report": url("reports:detail", first(Report.objects.visible_to(user))),
         "units": url("portal:unit_list"),
         "unit": url("portal:unit_detail", first(Unit.objects.visible_to(user))),
@@ -138,6 +139,18 @@ def directive_pages(user) -> dict[str, str]:
             "my units' progress": url("directives:progress_list"),
             "task progress": url("directives:progress",
                                  first(TaskProgress.objects.changeable_by(user)))}
+
+
+def unit_report_pages(user) -> dict[str, str]:
+    from reports.models import UnitReport
+
+    mine = UnitReport.objects.changeable_by(user)
+    return {"unit opinion reports": url("reports:unit_report_list"),
+            "unit opinion report": url("reports:unit_report_detail",
+                                       first(mine.exclude(status="draft"))),
+            "unit opinion report form": url("reports:unit_report_edit",
+                                            first(mine.filter(status="draft"))),
+            "new unit opinion report": url("reports:unit_report_new")}
 
 
 def practice_pages(user) -> dict[str, str]:
@@ -211,6 +224,7 @@ def committee_pages(user) -> dict[str, str]:
     closed = Survey.objects.visible_to(user).filter(status=Survey.Status.CLOSED)
     pages["results of a closed survey"] = url("surveys:results", first(closed))
     pages["change history"] = url("portal:audit_log")
+    pages["who reported"] = url("reports:unit_report_status")
     return pages
 
 
