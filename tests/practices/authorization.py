@@ -1,6 +1,7 @@
 """The practices services in the shape of CASES in tests/test_service_authorization.py:
-name -> (world, actor) -> (rows that must not change, the call). `world` needs `.bk` and
-`.practice` (a published BK practice) and `.attachment`; test_authorization.py runs them."""
+name -> (world, actor) -> (rows that must not change, the call). `world` needs `.bk`,
+`.practice` (a published BK practice), `.draft`, `.khtn_practice` and `.attachment`;
+test_authorization.py runs them."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def cases() -> dict:
             practice=w.practice, data={"title": "Tên mới"}, by=by)),
         "practice_publish": lambda w, by: ([w.draft], lambda: p.practice_publish(
             practice=w.draft, by=by)),
+        "practice_endorse": lambda w, by: ([w.practice], lambda: p.practice_endorse(
+            practice=w.practice, note="Đề nghị nhân rộng.", by=by)),
         "attachment_delete": lambda w, by: ([w.attachment], lambda: p.attachment_delete(
             attachment=w.attachment, by=by)),
         # The adopting unit is BK's (a BK department adopts a KHTN practice).
@@ -30,5 +33,6 @@ def cases() -> dict:
     }
 
 
-# Only the committee: an officer of the practice's own unit is refused too.
+# Only the committee may: the practice's own unit's officer is refused too (checked in
+# test_authorization.py).
 COMMITTEE_ONLY = {"practice_endorse"}
