@@ -183,6 +183,7 @@ class AdoptionForm(ComposedTextMixin, forms.ModelForm):
 
 
 class LibraryFilterForm(ListFilterForm):
+    field_order = ["q", "area", "unit"]
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     area = choice_filter(pgettext_lazy("practice", "Task area"), DispatchArea.choices)
 
