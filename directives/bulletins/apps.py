@@ -16,8 +16,5 @@ class BulletinsConfig(AppConfig):
 
         contributions.register()
         # Everyone: members read what is addressed to them here too.
-        entry = {"label": pgettext_lazy("menu", "Information"), "url_name": "bulletins:list",
-                 "icon": "broadcast", "order": 25}
-        if "group" in MenuEntry.__dataclass_fields__:
-            entry["group"] = "work"
-        register(MenuEntry(**entry))
+        register(MenuEntry(pgettext_lazy("menu", "Information"), "bulletins:list", "broadcast",
+                           order=25, group="work"))

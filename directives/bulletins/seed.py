@@ -35,7 +35,7 @@ K = Bulletin.Kind
 # questions (text, answer)
 BULLETINS = [
     ("Đính chính thông tin sai lệch về việc cắt giảm thu nhập tăng thêm năm 2026", "BK",
-     K.CORRECTION, True, True, ["pay", "misinformation"], ["BK"], [], [], ("after", 20), 30,
+     K.CORRECTION, True, True, ["pay", "misinformation"], ["BK"], [], [], ("after", 20), None,
      "Thời gian qua, trên một số nhóm mạng xã hội xuất hiện thông tin cho rằng Nhà trường sẽ "
      "**cắt giảm 50% thu nhập tăng thêm** của viên chức, người lao động từ quý IV/2026. "
      "Công đoàn Trường khẳng định đây là **thông tin sai sự thật**.\n\n"
