@@ -129,3 +129,39 @@ def test_home_page_panel_and_phone_list(accounts, publish, client_for):
     assert "Đính chính tin đồn về thu nhập" in client.get(reverse("home")).text
     page = client.get(reverse("bulletins:list")).text
     assert "Đính chính tin đồn về thu nhập" in page and "Chưa đọc" in page
+
+
+def test_an_attachment_is_checked_and_served_to_the_audience_only(
+        units, accounts, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(accounts["officer"])
+    body = {"unit": units["BK"].pk, "title": "Công văn", "kind": "official",
+            "urgency": "normal", "body": "Xem tệp.", "publish_at": "01/01/2026 08:00",
+            "audience_units": [units["BK"].pk]}
+    fake = SimpleUploadedFile("cong-van.pdf", b"MZ not a pdf")
+    response = client.post(reverse("bulletins:new"), {**body, "attachment": fake})
+    assert "không phải" in response.text and not Bulletin.objects.exists()
+    pdf = SimpleUploadedFile("cong-van.pdf", b"%PDF-1.4\n%%EOF\n")
+    assert client.post(reverse("bulletins:new"), {**body, "attachment": pdf}).status_code == 302
+    attachment = Bulletin.objects.get().attachments.get()
+    address = reverse("bulletins:attachment", args=[attachment.pk])
+    assert client_for(accounts["member"]).get(address).status_code == 200
+    assert client_for(accounts["officer2"]).get(address).status_code == 404
+
+
+def test_the_demo_seed_is_idempotent_and_has_every_kind(units, accounts):
+    from io import StringIO
+
+    from directives.bulletins.models import BulletinQuestion
+    from directives.bulletins.seed import seed
+
+    seed(stdout=StringIO())
+    counts = (Bulletin.objects.count(), BulletinRead.objects.count(),
+              BulletinQuestion.objects.count())
+    seed(stdout=StringIO())
+    assert (Bulletin.objects.count(), BulletinRead.objects.count(),
+            BulletinQuestion.objects.count()) == counts
+    assert set(Bulletin.objects.values_list("kind", flat=True)) == set(Bulletin.Kind.values)
+    assert Bulletin.objects.filter(urgency="urgent").count() == 1
+    assert BulletinQuestion.objects.exclude(answer="").exists()
