@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.files import private_file_response
@@ -139,12 +140,23 @@ def intake(request, pk):
         case=case, by=request.user, **form.cleaned_data), _("The intake was recorded."))
 
 
-@role_required("officer")
-@require_POST
-def start(request, pk):
-    case = _handled(request, pk)
-    return _act(request, case, lambda: services.case_start(case=case, by=request.user),
-                _("The case is being handled."))
+def _step_view(service, success):
+    """A step that takes nothing but the click: start handling, close, bring to the
+    committee."""
+
+    @role_required("officer")
+    @require_POST
+    def view(request, pk):
+        case = _handled(request, pk)
+        return _act(request, case, lambda: service(case=case, by=request.user), success)
+
+    return view
+
+
+start = _step_view(services.case_start, gettext_lazy("The case is being handled."))
+close = _step_view(services.case_close, gettext_lazy("The case was closed."))
+escalate = _step_view(services.case_escalate,
+                      gettext_lazy("The case was brought to the committee."))
 
 
 @role_required("officer")
@@ -188,22 +200,6 @@ def decline(request, pk):
 @require_POST
 def note(request, pk):
     return _text_action(request, pk, services.case_note, _("The internal note was added."))
-
-
-@role_required("officer")
-@require_POST
-def close(request, pk):
-    case = _handled(request, pk)
-    return _act(request, case, lambda: services.case_close(case=case, by=request.user),
-                _("The case was closed."))
-
-
-@role_required("officer")
-@require_POST
-def escalate(request, pk):
-    case = _handled(request, pk)
-    return _act(request, case, lambda: services.case_escalate(case=case, by=request.user),
-                _("The case was brought to the committee."))
 
 
 @role_required("officer")
