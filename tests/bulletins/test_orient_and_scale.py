@@ -91,3 +91,20 @@ def test_reach_queries_do_not_grow(units, accounts, publish):
         BulletinRead.objects.bulk_create(BulletinRead(bulletin=bulletin, user=p)
                                          for p in crowd[::3])
     assert _count_queries(bulletin, accounts["committee"]) == small
+
+
+def test_the_dashboard_column_is_the_median_hours_per_union(units, accounts, publish):
+    from directives.bulletins.contributions import data_version, time_to_orient_figures
+    from portal.contributions import Frame
+
+    now = timezone.now()
+    OpinionReportFactory(unit=units["BK"], topic="pay", created_at=now - timedelta(hours=40))
+    top = units["CDDHQG"]
+    frame = Frame(top, list(top.children.filter(is_active=True)), Period.last_days(30))
+    before = data_version()
+    assert time_to_orient_figures(frame)[units["BK"].pk].value is None
+    publish(topics=["pay"], publish_at=now - timedelta(hours=10))
+    assert data_version() != before
+    figures = time_to_orient_figures(Frame(top, frame.children, frame.period))
+    assert figures[units["BK"].pk].value == figures[top.pk].value == 30.0
+    assert figures[units["KHTN"].pk].value is None
