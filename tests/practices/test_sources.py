@@ -47,3 +47,29 @@ def test_an_inspection_the_person_may_not_see_prefills_nothing(units, accounts, 
     assert "body" not in page.context["form"].initial
     client.post(url, _form(units["KHTN"]))
     assert Practice.objects.get().inspection is None
+
+
+def test_proposed_from_a_review(units, accounts, client_for):
+    from directives.inspections.models import Review
+    from directives.models import Directive
+
+    today = timezone.localdate()
+    directive = Directive.objects.create(
+        unit=units["CDDHQG"], number="360/CĐ-ĐHQG", issued_on=today - timedelta(days=200),
+        issuer="Ban Thường vụ", subject="Công tác dư luận xã hội", status="published",
+        published_at=timezone.now())
+    review = Review.objects.create(
+        directive=directive, unit=units["CDDHQG"], kind="six_month",
+        title="Sơ kết 6 tháng đầu năm", period_start=today - timedelta(days=180),
+        period_end=today - timedelta(days=1), due_on=today + timedelta(days=10))
+    client = client_for(accounts["officer"])
+    url = reverse("practices:create") + f"?review={review.pk}"
+    assert "Sơ kết 6 tháng đầu năm" in client.get(url).content.decode()
+    client.post(url, _form(units["BK"]))
+    practice = Practice.objects.get()
+    assert practice.review == review
+    page = client_for(accounts["member"]).get(practice.get_absolute_url())
+    assert page.status_code == 404  # a draft: the unit's own
+    client_for(accounts["officer"]).post(reverse("practices:publish", args=[practice.pk]))
+    page = client_for(accounts["officer2"]).get(practice.get_absolute_url()).content.decode()
+    assert "Phát hiện qua" in page
