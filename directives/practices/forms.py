@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
@@ -16,6 +18,10 @@ from portal.forms import ComposedTextMixin
 from portal.models import Unit, User
 
 from .models import Adoption, Practice
+
+
+def _choices(field: forms.Field) -> forms.ModelChoiceField:
+    return cast(forms.ModelChoiceField, field)
 
 
 def _helper(*layout) -> FormHelper:
@@ -60,11 +66,11 @@ class PracticeForm(ComposedTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         from surveys.models import Survey
 
-        self.fields["unit"].queryset = Unit.objects.changeable_by(user).active()
+        _choices(self.fields["unit"]).queryset = Unit.objects.changeable_by(user).active()
         surveys = Survey.objects.over().changeable_by(user).order_by("-closes_at")
         for name in ("survey_before", "survey_after"):
-            self.fields[name].queryset = surveys.select_related("owner_unit")
-            self.fields[name].empty_label = _("No survey")
+            _choices(self.fields[name]).queryset = surveys.select_related("owner_unit")
+            _choices(self.fields[name]).empty_label = _("No survey")
         if self.instance.pk:
             self.fields["tags"].initial = ", ".join(t.name for t in self.instance.tags.all())
         self.helper = _helper(
@@ -151,7 +157,7 @@ class AdoptionForm(ComposedTextMixin, forms.ModelForm):
     def __init__(self, *args, user: User, practice: Practice, **kwargs):
         super().__init__(*args, **kwargs)
         self.practice = practice
-        self.fields["unit"].queryset = Unit.objects.changeable_by(user).active()
+        _choices(self.fields["unit"]).queryset = Unit.objects.changeable_by(user).active()
         self.helper = _helper(
             Row(Column("unit", css_class="col-md-8"), Column("adopted_on", css_class="col-md-4")),
             "outcome", "rating")
@@ -190,7 +196,7 @@ class LibraryFilterForm(ListFilterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         # The library is everyone's: any unit's practices may be looked for.
-        self.fields["unit"].queryset = Unit.objects.active()
+        _choices(self.fields["unit"]).queryset = Unit.objects.active()
         self.fields["unit"].label = _("Unit")
-        self.fields["unit"].empty_label = _("All units")
+        _choices(self.fields["unit"]).empty_label = _("All units")
         self.fields["q"].widget.attrs["placeholder"] = _("e.g. khao sat truc tuyen")

@@ -5,6 +5,7 @@ with the number of practices."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import Avg, Count, OuterRef, QuerySet
 
@@ -12,13 +13,14 @@ from portal.db import count_of
 from portal.models import Unit, User
 
 from .models import Adoption, Practice
+from .querysets import PracticeQuerySet
 
 
 def library(user: User, *, words: str = "", area: str = "", unit: Unit | None = None
             ) -> QuerySet[Practice]:
     """The practices a person may read, endorsed first, with their adoption count; tags
     come in one more query per page."""
-    found = Practice.objects.visible_to(user)
+    found = cast(PracticeQuerySet, Practice.objects.visible_to(user))
     if words:
         found = found.matching(words)
     if area:
