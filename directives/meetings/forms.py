@@ -136,7 +136,9 @@ class AttendanceForm(forms.Form):
             status.widget.attrs["class"] = "form-select form-select-sm"
             reason = forms.CharField(label=_("Reason for absence"), required=False,
                                      max_length=300, initial=row.reason if row else "")
-            reason.widget.attrs["class"] = "form-control form-control-sm"
+            reason.widget.attrs.update({
+                "class": "form-control form-control-sm",
+                "aria-label": _("Reason for absence of %(name)s") % {"name": person}})
             self.fields[f"status_{person.pk}"] = status
             self.fields[f"reason_{person.pk}"] = reason
             self.rows.append((person, f"status_{person.pk}", f"reason_{person.pk}"))
