@@ -18,7 +18,7 @@ STATE_PARAM = "tinh-trang"
 def progress_url(unit_id: int | None, which: str) -> str:
     """The progress list of a unit's subtree (all units for None): "overdue" opens the
     overdue rows, "due" every row (the completion figure counts them all)."""
-    params = {UNIT_PARAM: unit_id} if unit_id else {}
+    params: dict[str, int | str] = {UNIT_PARAM: unit_id} if unit_id else {}
     if which == "overdue":
         params[STATE_PARAM] = "overdue"
     query = urlencode(params)

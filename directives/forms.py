@@ -39,8 +39,10 @@ class DirectiveForm(forms.ModelForm):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.changeable_by(user).active()
-        self.fields["unit"].empty_label = None
+        unit = self.fields["unit"]
+        assert isinstance(unit, forms.ModelChoiceField)
+        unit.queryset = Unit.objects.changeable_by(user).active()
+        unit.empty_label = None
         self.helper = _helper(
             Row(Column("number", css_class="col-sm-6 col-md-4"),
                 Column("issued_on", css_class="col-sm-6 col-md-3"),
@@ -65,6 +67,7 @@ class TaskForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.directive = directive
         field = self.fields["target_unit"]
+        assert isinstance(field, forms.ModelChoiceField)
         field.required = True
         field.error_messages["required"] = _("Choose the unit that carries out the task.")
         field.queryset = (Unit.objects.changeable_by(user).active()

@@ -136,7 +136,7 @@ class TaskProgress(TrackedItem):
                              related_name="progress")
     period_start = models.DateField(_("period from"))
 
-    objects = TaskProgressQuerySet.as_manager()
+    objects = TaskProgressQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta(TrackedItem.Meta):
         verbose_name = _("task progress")

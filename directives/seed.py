@@ -127,7 +127,7 @@ def _progress(row: TaskProgress, rng: random.Random, today: date, by: User | Non
         if not row.evidence_link or rng.random() < 0.4:
             row.evidence.save("bien-ban.pdf", ContentFile(b"%PDF-1.4\n% minh chung\n%%EOF\n"),
                               save=False)
-    row._history_user = by
+    row._history_user = by  # type: ignore[attr-defined]
     row.save()
 
 
@@ -138,7 +138,7 @@ def _directive(unit: Unit, number: str, by: User | None, **fields) -> tuple[Dire
     return Directive.objects.create(unit=unit, number=number, created_by=by, **fields), True
 
 
-def seed_dispatch(top: Unit, committee: User | None, today: date) -> Directive:
+def seed_dispatch(top: Unit, committee: User, today: date) -> Directive:
     directive, new = _directive(top, NUMBER, committee, issued_on=date(2024, 9, 17),
                                 issuer=ISSUER, subject=SUBJECT, body=BODY)
     if not new:
@@ -163,7 +163,7 @@ def seed_dispatch(top: Unit, committee: User | None, today: date) -> Directive:
     return directive
 
 
-def seed_unit_plan(bk: Unit, officer: User | None, today: date) -> Directive:
+def seed_unit_plan(bk: Unit, officer: User, today: date) -> Directive:
     """The Bách khoa union's own plan for its units: a directive an officer issues."""
     directive, new = _directive(
         bk, "45/KH-CĐBK", officer, issued_on=today - timedelta(days=40),
@@ -193,7 +193,8 @@ def seed(*, stdout) -> None:
     users = {u.username: u for u in User.objects.filter(username__in=["committee", "officer"])}
     # The services check who acts: the demo's committee account issues the dispatch.
     committee = users.get("committee") or User.objects.filter(is_superuser=True).first()
-    seed_dispatch(top, committee, today)
+    if committee:
+        seed_dispatch(top, committee, today)
     bk = Unit.objects.filter(code="BK").first()
     if bk and users.get("officer"):
         seed_unit_plan(bk, users["officer"], today)

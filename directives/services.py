@@ -76,7 +76,7 @@ def directive_save(*, data: Mapping[str, Any], by: User, directive: Directive | 
                 "Task %(n)s is due before this date; change its due date first.")
                 % {"n": early.number}})
     directive.full_clean()
-    directive._history_user = by
+    directive._history_user = by  # type: ignore[attr-defined]
     directive.save()
     return directive
 
@@ -87,7 +87,7 @@ def directive_delete(*, directive: Directive, by: User) -> None:
     require_change(by, directive.unit)
     if directive.is_published:
         raise ValidationError(_("A published directive cannot be deleted."), code="published")
-    directive._history_user = by
+    directive._history_user = by  # type: ignore[attr-defined]
     directive.delete()
 
 
@@ -115,7 +115,7 @@ def directive_publish(*, directive: Directive, by: User, today: date | None = No
     directive.status = Directive.Status.PUBLISHED
     directive.published_at = timezone.now()
     directive.full_clean()
-    directive._history_user = by
+    directive._history_user = by  # type: ignore[attr-defined]
     directive.save()
     return sum(_open_rows(task, today=today, by=by) for task in tasks)
 
@@ -124,10 +124,12 @@ def _open_rows(task: DirectiveTask, *, today: date, by: User | None = None) -> i
     """The rows of `task` for the period holding `today` (the directive's date at the
     earliest) that do not exist yet."""
     directive = task.directive
+    assert task.target_unit is not None  # checked when the task was saved
     if task.is_recurring:
         period = period_of(task.rhythm, max(today, directive.issued_on))
         start, due = period.start, period.end
     else:
+        assert task.due_on is not None  # a task done once has its date (a constraint)
         start, due = directive.issued_on, task.due_on
     units = carrying_units(task.target_unit)
     have = set(TaskProgress.objects.filter(task=task, period_start=start)
@@ -181,7 +183,7 @@ def task_save(*, directive: Directive, data: Mapping[str, Any], by: User,
         setattr(task, field, data.get(field))
     _check_due_date(task, directive)
     task.full_clean()
-    task._history_user = by
+    task._history_user = by  # type: ignore[attr-defined]
     task.save()
     if directive.is_published:
         if new:
@@ -197,7 +199,7 @@ def task_delete(*, task: DirectiveTask, by: User) -> None:
     if task.directive.is_published:
         raise ValidationError(_("A task of a published directive cannot be deleted."),
                               code="published")
-    task._history_user = by
+    task._history_user = by  # type: ignore[attr-defined]
     task.delete()
 
 

@@ -58,6 +58,7 @@ def send_reminders(today_iso: str | None = None) -> int:
     with override("vi"):
         for item, kind in tracked_reminders(rows, today=today,
                                             before_working_days=remind_before_working_days()):
+            assert isinstance(item, TaskProgress)
             subject, body = _message(item, kind, base_url)
             sent += send_once(item=item, kind=kind, recipients=officers_of(item.unit),
                               subject=subject, body=body, today=today)
