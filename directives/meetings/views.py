@@ -76,7 +76,7 @@ def meeting_form(request, pk: int | None = None):
     if pk is not None:
         meeting = get_object_or_404(Meeting.objects.changeable_by(request.user), pk=pk)
     form = MeetingForm(request.POST or None, instance=meeting, user=request.user,
-                       initial={"unit": request.user.unit_id})
+                       initial={} if meeting else {"unit": request.user.unit_id})
     if request.method == "POST" and form.is_valid():
         try:
             if meeting is None:

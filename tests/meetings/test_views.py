@@ -156,3 +156,16 @@ def test_the_committee_sees_who_met(units, accounts, client_for):
         reverse("meetings:cadence") + "?preset=1").content.decode()
     assert units["BK"].name in page and units["KHTN"].name in page
     assert "100 %" in page or "100%" in page
+
+
+def test_editing_keeps_the_meetings_unit_and_agenda(units, accounts, client_for):
+    meeting = make_meeting(units["BK-CK"])
+    meeting.agenda.create(position=1, title="Nội dung cũ")
+    client = client_for(accounts["officer"])
+    page = client.get(reverse("meetings:edit", args=[meeting.pk])).content.decode()
+    assert f'value="{units["BK-CK"].pk}" selected' in page and "Nội dung cũ" in page
+    data = _form(units["BK-CK"], agenda="Nội dung mới\nNội dung cũ", place="Phòng khác")
+    assert client.post(reverse("meetings:edit", args=[meeting.pk]), data).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.place == "Phòng khác"
+    assert [a.title for a in meeting.agenda.all()] == ["Nội dung mới", "Nội dung cũ"]
