@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils import translation
 
 from . import sections
-from .content import ReportDocument, Section, numbered
+from .content import Paragraph, ReportDocument, Section, numbered
 from .models import DocumentSettings, Report
 from .periods import Period
 from .survey_sections import survey_sections
@@ -31,6 +31,30 @@ def subject_for(report: Report) -> str:
     return text
 
 
+def default_introduction(report: Report) -> str:
+    scope = report.scope
+    who = ("Ban Chấp hành " + scope.name if scope.parent_id is not None
+           else "Ban Thường vụ Công đoàn ĐHQG-HCM")
+    return (f"Thực hiện Công văn số 360/CĐ-ĐHQG ngày 17/9/2024 của Ban Thường vụ Công đoàn "
+            f"ĐHQG-HCM về tiếp tục thực hiện có hiệu quả công tác dư luận xã hội, {who} báo "
+            f"cáo tình hình và kết quả công tác dư luận xã hội từ ngày "
+            f"{report.period_start:%d/%m/%Y} đến ngày {report.period_end:%d/%m/%Y} như sau:")
+
+
+def default_recommendations(report: Report) -> str:
+    """What the apps' parts propose for the period, as a starting point to edit."""
+    slot = next(slot for slot in sections.OUTLINE if slot.key == "proposals")
+    frame = sections.frame_for(report.scope, Period(report.period_start, report.period_end))
+    with translation.override("vi"):
+        part = sections.section(slot, frame)
+    return "\n\n".join(f"{block.bold_lead} {block.text}".strip() for block in part.blocks
+                        if isinstance(block, Paragraph))
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    return [Paragraph(part.strip()) for part in text.split("\n\n") if part.strip()]
+
+
 def build_document(report: Report) -> ReportDocument:
     doc_settings = DocumentSettings.load()
     scope = report.scope
@@ -41,6 +65,10 @@ def build_document(report: Report) -> ReportDocument:
             body: list[Section] = survey_sections(report)
         else:
             body = sections.all_sections(scope=scope, period=period)
+            if report.recommendations:  # the committee's own words replace the parts'
+                body = [Section(part.heading, _paragraphs(report.recommendations))
+                        if slot.key == "proposals" else part
+                        for slot, part in zip(sections.OUTLINE, body, strict=True)]
     recipients = [line.strip().rstrip(";.") for line in doc_settings.recipients.splitlines()
                   if line.strip()]
     return ReportDocument(
@@ -52,12 +80,7 @@ def build_document(report: Report) -> ReportDocument:
         doc_type="BÁO CÁO",
         subject=subject_for(report),
         intro="" if report.kind == Report.Kind.SURVEY else (
-            f"Thực hiện Công văn số 360/CĐ-ĐHQG ngày 17/9/2024 của Ban Thường vụ Công đoàn "
-            f"ĐHQG-HCM về tiếp tục thực hiện có hiệu quả công tác dư luận xã hội, "
-            f"{'Ban Chấp hành ' + scope.name if is_unit else 'Ban Thường vụ Công đoàn ĐHQG-HCM'}"
-            f" báo cáo tình hình và kết quả công tác dư luận xã hội từ ngày "
-            f"{period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y} như sau:"
-        ),
+            report.introduction or default_introduction(report)),
         sections=numbered(body),
         recipients=[*recipients, "Lưu: VT"],
         signer_capacity="TM. BAN CHẤP HÀNH" if is_unit else doc_settings.signer_capacity,

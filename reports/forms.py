@@ -101,3 +101,19 @@ class DashboardPeriodForm(PeriodPickerForm):
         if preset in ("monthly", "quarterly", "six_month", "annual"):
             return period_ending_on_cutoff(preset, today)
         return default_period(today)
+
+
+class ReportReviewForm(forms.Form):
+    """The committee's own words in its monthly report, before it is issued."""
+
+    introduction = forms.CharField(label=_("Introduction"), widget=forms.Textarea(
+        attrs={"rows": 4}), max_length=4000)
+    recommendations = forms.CharField(
+        label=_("Recommendations and proposals"), required=False, max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Leave a blank line between two recommendations."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

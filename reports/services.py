@@ -149,9 +149,12 @@ def _claim(report_id: int, generation: int) -> Report | None:
             return None  # superseded, or already done by an earlier delivery of this job
         if report.status == Report.Status.RUNNING and not _lease_expired(report):
             return None  # another delivery of this job is being rendered by a live worker
-        if report.number is None:
-            report.number = _next_number(year=report.year, symbol=report.symbol)
-        report.issued_on = timezone.localdate()
+        if report.is_draft:
+            pass  # reviewed first: numbered and dated when the committee issues it
+        else:
+            if report.number is None:
+                report.number = _next_number(year=report.year, symbol=report.symbol)
+            report.issued_on = timezone.localdate()
         report.status = Report.Status.RUNNING
         report.claimed_at = timezone.now()
         report.attempts += 1
@@ -320,6 +323,47 @@ def report_recover_lost(*, now=None) -> int:
                         report.generation)
             sent += report_send(report_id=report.pk, generation=report.generation)
     return sent
+
+
+@transaction.atomic
+def report_review(*, report: Report, by: User, introduction: str,
+                  recommendations: str) -> Report:
+    """The committee's introduction and recommendations of a draft; its PDF is made again."""
+    require_change(by, report.scope)
+    locked = Report.objects.select_for_update().select_related("scope").get(pk=report.pk)
+    if not locked.signed_by_the_committee:
+        raise ReportRequestError(_("Only the university's monthly report is reviewed before "
+                                   "it is issued."))
+    if not locked.is_draft:
+        raise ReportRequestError(_("This report was issued on %(date)s: it can no longer be "
+                                   "changed.") % {"date": f"{locked.issued_on:%d/%m/%Y}"})
+    locked.introduction = introduction.strip()
+    locked.recommendations = recommendations.strip()
+    locked.full_clean(validate_constraints=False)
+    locked.save()
+    return report_regenerate(report=locked, by=by)
+
+
+@transaction.atomic
+def report_issue(*, report: Report, by: User) -> Report:
+    """Sign the reviewed draft: it takes the next number and today's date, and its final
+    PDF and Word files are made. Issued once."""
+    require_change(by, report.scope)
+    locked = Report.objects.select_for_update().select_related("scope").get(pk=report.pk)
+    if not locked.signed_by_the_committee:
+        raise ReportRequestError(_("Only the university's monthly report is reviewed before "
+                                   "it is issued."))
+    if not locked.is_draft:
+        raise ReportRequestError(_("This report was issued on %(date)s: it can no longer be "
+                                   "changed.") % {"date": f"{locked.issued_on:%d/%m/%Y}"})
+    if locked.status != Report.Status.DONE:
+        raise ReportRequestError(_("The draft is not ready yet: wait until it has been "
+                                   "generated, read it, then issue it."))
+    locked.number = _next_number(year=locked.year, symbol=locked.symbol)
+    locked.issued_on = timezone.localdate()
+    locked.issued_at, locked.issued_by = timezone.now(), by
+    locked.save()
+    return report_regenerate(report=locked, by=by)
 
 
 def reports_for_schedule(*, kind: str, today: date) -> list[Report]:

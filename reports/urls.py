@@ -11,6 +11,8 @@ urlpatterns = [
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/tao-lai/", views.report_regenerate_view, name="regenerate"),
     path("<int:pk>/tai-ve.<str:fmt>", views.report_download, name="download"),
+    path("<int:pk>/hieu-chinh/", views.report_review_view, name="review"),
+    path("<int:pk>/ban-hanh/", views.report_issue_view, name="issue"),
     path("van-ban/<slug:kind>/<int:pk>/ban-in.pdf", views_issued.subject_pdf,
          name="subject_pdf"),
     path("van-ban/<slug:kind>/<int:pk>/ban-hanh/", views_issued.subject_issue,

@@ -11,13 +11,15 @@ from django.views.decorators.http import require_POST
 from portal.files import private_file_response
 from portal.permissions import role_required
 
-from .forms import ReportRequestForm
+from .forms import ReportRequestForm, ReportReviewForm
 from .models import Report
 from .services import (
     ReportRequestError,
+    report_issue,
     report_regenerate,
     report_request,
     report_request_for_survey,
+    report_review,
 )
 
 report_reader = role_required("officer")
@@ -86,6 +88,44 @@ def report_regenerate_view(request, pk: int):
     report = report_regenerate(report=report, by=request.user)
     messages.info(request, _("A new version is being generated; the current file stays "
                              "available until it is ready."))
+    return redirect(report)
+
+
+@report_reader
+def report_review_view(request, pk: int):
+    """The committee reads the draft and writes its introduction and recommendations."""
+    from .builders import default_introduction, default_recommendations
+
+    report = get_object_or_404(Report.objects.changeable_by(request.user)
+                               .select_related("scope"), pk=pk)
+    if not report.is_draft:
+        messages.info(request, _("This report is not a draft to review."))
+        return redirect(report)
+    form = ReportReviewForm(request.POST or None, initial={
+        "introduction": report.introduction or default_introduction(report),
+        "recommendations": report.recommendations or default_recommendations(report)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_review(report=report, by=request.user, **form.cleaned_data)
+        except ReportRequestError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Saved; the draft is being generated again."))
+            return redirect(report)
+    return render(request, "reports/report_review.html", {"report": report, "form": form})
+
+
+@require_POST
+@report_reader
+def report_issue_view(request, pk: int):
+    report = get_object_or_404(Report.objects.changeable_by(request.user), pk=pk)
+    try:
+        report = report_issue(report=report, by=request.user)
+    except ReportRequestError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Issued as %(number)s; the signed files are being made.")
+                         % {"number": report.number_label})
     return redirect(report)
 
 

@@ -69,6 +69,15 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+    # The committee's own monthly report is reviewed before it is signed: a draft whose
+    # introduction and recommendations the committee writes, numbered only when issued.
+    introduction = models.TextField(_("introduction"), blank=True)
+    recommendations = models.TextField(_("recommendations"), blank=True)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("issued by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -140,6 +149,15 @@ class Report(models.Model):
         }.get(self.kind) or "khao-sat-" + slugify(fold(str(self.survey)))[:60].strip("-")
         unit = "" if self.scope.parent_id is None else "-" + slugify(fold(self.scope.code))
         return f"bao-cao-{what}{unit}"
+
+    @property
+    def signed_by_the_committee(self) -> bool:
+        """The university's monthly report: reviewed, then issued with a number."""
+        return self.kind == self.Kind.MONTHLY and self.scope.parent_id is None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.signed_by_the_committee and self.issued_at is None
 
     @property
     def in_progress(self) -> bool:

@@ -15,7 +15,10 @@ def objects(bk, users) -> dict:
             or reports.exclude(status=UnitReport.Status.DRAFT).order_by("pk").first())
     if not sent.pdf:  # rendering is tested elsewhere; the download is what is checked here
         sent.pdf.save("bao-cao-don-vi.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
-    return {"unit_draft": draft, "unit_sent": sent}
+    from reports.models import Report
+
+    official = Report.objects.filter(scope=bk).order_by("pk").first()
+    return {"unit_draft": draft, "unit_sent": sent, "official": official}
 
 
 def _on(name: str):
@@ -29,9 +32,12 @@ TARGETS = {
                                                [o["unit_sent"]]),
     "reports:unit_report_edit": _on("unit_draft"),
     "reports:unit_report_submit": _on("unit_draft"),
+    "reports:review": _on("official"),
+    "reports:issue": _on("official"),
 }
 
 BODIES = {
+    "reports:review": lambda o: {"introduction": "Mở đầu", "recommendations": ""},
     "reports:unit_report_acknowledge": lambda o: {"comment": "Đã nhận."},
     "reports:unit_report_edit": lambda o: {
         "mood": "stable", "forecast": "Ổn định", "submit": "1",
