@@ -202,7 +202,7 @@ def _anonymous(units, member, stdout) -> None:
         print(message)  # noqa: T201  (the demo's one copy of the code)
 
 
-def _from_reports(officers: dict[str, User], today: date) -> int:
+def _from_reports(today: date) -> int:
     """The twelve latest escalated opinion reports open their cases (as the signal does),
     received on the day they were escalated; those older than a week are accepted."""
     from collaborators.models import OpinionReport
@@ -246,7 +246,18 @@ def seed(stdout=None) -> None:
     if follower and lead:
         services.case_link(case=follower, by=officers["BK"], lead=lead)
     _anonymous(units, member, stdout)
-    opened = _from_reports(officers, today)
+    from collaborators.models import OpinionReport
+
+    if OpinionReport.objects.filter(status=OpinionReport.Status.ESCALATED).exists():
+        _reports_seed(stdout)
+    else:
+        # Registered from AppConfig.ready(), this seeder runs before the autodiscovered ones
+        # (collaborators' reports among them): the cases of escalated reports come last.
+        demo.register("dialogue-cases-from-reports", _reports_seed)
+
+
+def _reports_seed(stdout=None) -> None:
+    opened = _from_reports(timezone.localdate())
     if stdout is not None:
         stdout.write(f"Grievances: {Case.objects.count()} cases ({opened} from opinion "
                      f"reports), {AnswerTemplate.objects.count()} answer templates.")
