@@ -142,24 +142,29 @@ class Cadence:
 
 def cadence_by_unit(units: list[Unit], period: Period, today: date | None = None
                     ) -> dict[int, Cadence]:
-    """For each unit, its own meetings (not its subunits') in the period, counted by week or
-    month as its level's cadence says: one grouped query whatever the number of units."""
+    """For each unit, its own meetings (not its subunits') in the weeks or months (as its
+    level's cadence says) that overlap the period: a month the period cuts into counts whole,
+    so a unit that met early in it is not shown as missing it. One query whatever the number
+    of units."""
     today = today or timezone.localdate()
-    start, end = period.bounds
+    cadences = {unit.pk: cadence_of(Meeting.level_for(unit)) for unit in units}
+    first = min((slot_of(period.start, c) for c in set(cadences.values())),
+                default=period.start)
+    last = max((slot_end(slot_of(period.end, c), c) for c in set(cadences.values())),
+               default=period.end)
+    start, end = Period(first, last).bounds
     days = (Meeting.objects.filter(unit__in=units, starts_at__gte=start, starts_at__lt=end,
                                    starts_at__lte=timezone.now())
             .annotate(day=TruncDate("starts_at")).values_list("unit", "day").distinct())
     met: dict[int, set[date]] = {}
-    result = {}
-    by_pk = {unit.pk: unit for unit in units}
     for unit_pk, day in days:
-        cadence = cadence_of(Meeting.level_for(by_pk[unit_pk]))
-        met.setdefault(unit_pk, set()).add(slot_of(day, cadence))
+        met.setdefault(unit_pk, set()).add(slot_of(day, cadences[unit_pk]))
+    result = {}
     for unit in units:
-        cadence = cadence_of(Meeting.level_for(unit))
-        held = met.get(unit.pk, set())
-        expected = [s for s in slots(period, cadence)
-                    if slot_end(s, cadence) < today or s in held]
+        cadence = cadences[unit.pk]
+        overlapping = slots(period, cadence)
+        held = met.get(unit.pk, set()) & set(overlapping)
+        expected = [s for s in overlapping if slot_end(s, cadence) < today or s in held]
         result[unit.pk] = Cadence(unit, cadence, len(expected), len(held),
                                   [s for s in expected if s not in held])
     return result

@@ -95,3 +95,13 @@ def test_the_meeting_page_prints_its_minutes_for_its_unit_only(client_for, accou
     response = officer.get(address)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert client_for(accounts["officer2"]).get(address).status_code == 404
+
+
+def test_a_month_the_period_cuts_into_counts_whole(units):
+    today = timezone.localdate()
+    last_month = months_before(today.replace(day=1), 1)
+    make_meeting(units["BK"], day=last_month + timedelta(days=2))
+    period = Period(last_month + timedelta(days=19), today)
+    row = cadence_by_unit([units["BK"], units["KHTN"]], period)
+    assert (row[units["BK"].pk].held, row[units["BK"].pk].expected) == (1, 1)
+    assert row[units["KHTN"].pk].missed == [last_month]
