@@ -27,7 +27,7 @@ WEAK_IN_TIME_BELOW = 80
 
 
 def queue_url(unit_id: int | None, which: str) -> str:
-    params = {UNIT_PARAM: unit_id} if unit_id else {}
+    params: dict[str, str] = {UNIT_PARAM: str(unit_id)} if unit_id else {}
     if which == "overdue":
         params["overdue"] = "on"
     query = urlencode(params)

@@ -47,5 +47,5 @@ class AnswerTemplateQuerySet(ScopedQuerySet):
         return Q(unit__path__in=[path[:end] for end in range(PATH_STEP, len(path) + 1,
                                                               PATH_STEP)])
 
-    def for_officer(self, user) -> AnswerTemplateQuerySet:
+    def for_officer(self, user) -> ScopedQuerySet:
         return self.visible_to(user)

@@ -213,7 +213,9 @@ def _from_reports(today: date) -> int:
     opened = 0
     for report in (OpinionReport.objects.filter(pk__in=latest, case__isnull=True)
                    .select_related("unit", "escalated_by")):
-        case = services.case_from_opinion_report(report=report, by=report.escalated_by)
+        officer = report.escalated_by
+        assert officer is not None  # filtered above
+        case = services.case_from_opinion_report(report=report, by=officer)
         received = min(timezone.localdate(report.escalated_at), today)
         intake = deadlines.intake_due(received, case.kind, case.urgency)
         Case.objects.filter(pk=case.pk).update(received_on=received, intake_due_on=intake,
@@ -221,9 +223,9 @@ def _from_reports(today: date) -> int:
         case.refresh_from_db()
         _stamp(case, received)
         if add_working_days(received, 5) < today:
-            case = _step(case, "accept", add_working_days(received, 2), report.escalated_by)
+            case = _step(case, "accept", add_working_days(received, 2), officer)
         if add_working_days(received, 20) < today:
-            _step(case, "answer", add_working_days(received, 9), report.escalated_by)
+            _step(case, "answer", add_working_days(received, 9), officer)
         opened += 1
     return opened
 

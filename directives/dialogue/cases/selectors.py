@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber, Substr
@@ -16,6 +17,7 @@ from portal.numbers import percent, rounded
 from portal.tracking import OPEN
 
 from ..models.cases import Case, CaseEntry
+from .querysets import CaseQuerySet
 from .services import is_handler
 
 __all__ = ["UnitFigures", "case_queue", "figures_by_unit", "medians_by_branch",
@@ -26,7 +28,8 @@ def case_queue(user, *, today: date, stage: str = "", unit: Unit | None = None,
                overdue: bool = False, query: str = "") -> QuerySet:
     """The cases an officer handles (their units' and those they are in charge of), overdue
     first, then by deadline."""
-    cases = Case.objects.changeable_by(user) | Case.objects.filter(owner=user.pk)
+    cases = cast(CaseQuerySet, Case.objects.changeable_by(user)
+                 | Case.objects.filter(owner=user.pk))
     if stage:
         cases = cases.filter(stage=stage)
     if unit is not None:
@@ -52,14 +55,15 @@ def can_see_name(user, case: Case) -> bool:
     return is_handler(user, case)
 
 
-def medians_by_branch(queryset: QuerySet, *, scope: Unit, field: str) -> dict[str, Decimal]:
+def medians_by_branch(queryset: QuerySet, *, scope: Unit,
+                      field: str) -> dict[str, Decimal | None]:
     """The median of `field` for each child branch of `scope` ("" for the whole scope), in
     SQL that SQLite and PostgreSQL both run: number the rows of each branch in order with a
     window, keep the middle one or two, average those. Two queries, whatever the size."""
     width = len(scope.path) + PATH_STEP
     rows = queryset.filter(**{f"{field}__isnull": False,
                               "unit__path__startswith": scope.path})
-    result: dict[str, Decimal] = {}
+    result: dict[str, Decimal | None] = {}
     for key, partition in (("branch", [Substr("unit__path", 1, width)]), ("all", [])):
         ranked = rows.annotate(
             branch=Substr("unit__path", 1, width) if key == "branch" else Substr(

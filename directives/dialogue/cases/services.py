@@ -205,7 +205,7 @@ def case_raise_by_member(*, by, title: str, description: str, category: str = "o
     if anonymous:
         case.skip_history_when_saving = True  # type: ignore[attr-defined]
         case.save()
-        del case.skip_history_when_saving
+        del case.skip_history_when_saving  # type: ignore[attr-defined]
         # auto_now wrote the time; the day is all an anonymous case keeps.
         Case.objects.filter(pk=case.pk).update(updated_at=_day_start(today))
     else:

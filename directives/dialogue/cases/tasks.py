@@ -4,6 +4,7 @@ at 07:00 by migration 0003), through `portal.reminders` so each goes out once.""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
 from celery import shared_task
 from django.conf import settings
@@ -37,10 +38,11 @@ def send_case_reminders(*, today: date | None = None) -> int:
     cases = Case.objects.select_related("unit", "owner")
     sent = 0
     with override("vi"):
-        for case, kind in tracked_reminders(cases, today=today,
+        for item, kind in tracked_reminders(cases, today=today,
                                             before_working_days=remind_days()):
-            people = [case.owner] if case.owner_id and case.owner.email else \
-                officers_of(case.unit)
+            case = cast(Case, item)
+            people = [case.owner] if case.owner is not None and case.owner.email \
+                else officers_of(case.unit)
             subject = (_("Case overdue: %(title)s") if kind == "overdue"
                        else _("Case due soon: %(title)s")) % {"title": case.title}
             body = _("The case “%(title)s” (%(stage)s) of %(unit)s is due on %(day)s.\n"
@@ -50,7 +52,7 @@ def send_case_reminders(*, today: date | None = None) -> int:
                 "url": settings.PORTAL_BASE_URL.rstrip("/")
                 + reverse("dialogue:case_detail", args=[case.pk])}
             # A new deadline (verification, follow-up, reopening) reminds again.
-            sent += send_once(item=_Reminded(case), kind=f"{kind}-{case.due_on:%Y%m%d}",
+            sent += send_once(item=cast(Any, _Reminded(case)), kind=f"{kind}-{case.due_on:%Y%m%d}",
                               recipients=people, subject=subject, body=body, today=today)
     return sent
 

@@ -87,7 +87,7 @@ class CaseStage(models.TextChoices):
 
 
 # The tracked status each stage counts as in the shared reads (open, overdue, done).
-STATUS_OF = {
+STATUS_OF: dict[str, str] = {
     CaseStage.RECEIVED: TrackedStatus.NOT_STARTED,
     CaseStage.VERIFYING: TrackedStatus.IN_PROGRESS,
     CaseStage.ACCEPTED: TrackedStatus.IN_PROGRESS,
@@ -156,7 +156,7 @@ class Case(TrackedItem):
     escalated_on = models.DateField(_("escalated to the committee on"), null=True, blank=True)
 
     # The history is TrackedItem's; an anonymous case's creation skips it (see above).
-    objects = CaseQuerySet.as_manager()
+    objects = CaseQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta(TrackedItem.Meta):
         verbose_name = _("case")
