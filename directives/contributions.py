@@ -33,12 +33,14 @@ def data_version() -> tuple:
 
 
 def register() -> None:
+    from . import report_document
     from .models import TaskProgress
 
+    report_document.register()
     register_indicator(completion_indicator(
-        key="directives_done", label=_("Directive tasks done"), order=60, model=TaskProgress,
+        key="directives_done", label=_("Directive tasks done"), order=65, model=TaskProgress,
         list_url=progress_url))
     register_indicator(overdue_indicator(
-        key="directives_overdue", label=_("Directive tasks overdue"), order=61,
+        key="directives_overdue", label=_("Directive tasks overdue"), order=66,
         model=TaskProgress, list_url=progress_url))
     register_data_version("directives", data_version)

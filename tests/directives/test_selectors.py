@@ -68,3 +68,19 @@ def test_the_dashboard_figures(published, accounts, units):
     late = columns["directives_overdue"].compute(frame)
     assert late[units["BK"].pk].value == 0 and late[units["KHTN"].pk].value == 2
     assert "tinh-trang=overdue" in late[units["KHTN"].pk].url
+
+
+def test_the_progress_report_document(published, accounts):
+    from portal.contributions import document_subject
+
+    subject = document_subject("directive_progress")
+    assert list(subject.choices(accounts["committee"])) == [published]
+    assert not subject.choices(accounts["officer"]).exists()
+    TaskProgress.objects.filter(task__directive=published, unit__code="BK").update(
+        status="done", completed_on=date(2026, 3, 20))
+    summary, by_task, by_unit = subject.sections(published)
+    assert "12/CĐ-ĐHQG" in summary.blocks[0].text and "2/" in summary.blocks[0].text
+    assert by_task.blocks[0].rows[0][:2] == ["1. Kiện toàn mạng lưới cộng tác viên", "1"]
+    bk = next(r for r in by_unit.blocks[0].rows if "Bách khoa" in r[0])
+    assert bk[1:3] == ["2", "2"] and bk[4] == "100,0 %"
+    assert subject.title(published) == "Tiến độ thực hiện văn bản số 12/CĐ-ĐHQG"
