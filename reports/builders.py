@@ -51,7 +51,7 @@ def default_recommendations(report: Report) -> str:
                         if isinstance(block, Paragraph))
 
 
-def _paragraphs(text: str) -> list[Paragraph]:
+def paragraphs(text: str) -> list[Paragraph]:
     return [Paragraph(part.strip()) for part in text.split("\n\n") if part.strip()]
 
 
@@ -66,7 +66,7 @@ def build_document(report: Report) -> ReportDocument:
         else:
             body = sections.all_sections(scope=scope, period=period)
             if report.recommendations:  # the committee's own words replace the parts'
-                body = [Section(part.heading, _paragraphs(report.recommendations))
+                body = [Section(part.heading, paragraphs(report.recommendations))
                         if slot.key == "proposals" else part
                         for slot, part in zip(sections.OUTLINE, body, strict=True)]
     recipients = [line.strip().rstrip(";.") for line in doc_settings.recipients.splitlines()

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from portal.models import Unit
 
 from .. import sections
+from ..builders import paragraphs
 from ..content import Paragraph, ReportDocument, Section, Table, numbered
 from ..models import DocumentSettings, UnitReport, UnitReportIssue
 from ..periods import Period
@@ -43,10 +44,6 @@ def subject(report: UnitReport) -> str:
             f"của {report.unit.name}")
 
 
-def _paragraphs(text: str) -> list[Paragraph]:
-    return [Paragraph(part.strip()) for part in text.split("\n\n") if part.strip()]
-
-
 def _issues(issues: list[UnitReportIssue]) -> list:
     if not issues:
         return [Paragraph("Trong kỳ, không ghi nhận vấn đề nổi cộm, bức xúc kéo dài hoặc "
@@ -75,17 +72,17 @@ def build_unit_document(report: UnitReport) -> ReportDocument:
     with translation.override("vi"):
         mood = (f"Tâm trạng chung của đoàn viên, người lao động: "
                 f"{str(report.get_mood_display()).lower()}." if report.mood else "")
-    situation = [*([Paragraph(mood)] if mood else []), *_paragraphs(report.mood_note),
-                 *_paragraphs(report.situation)]
+    situation = [*([Paragraph(mood)] if mood else []), *paragraphs(report.mood_note),
+                 *paragraphs(report.situation)]
     data = figures(unit, report.month) if report.kind == UnitReport.Kind.PERIODIC else []
     tables = [block for section in data for block in section.blocks
               if not isinstance(block, Paragraph)]
     body = [
         Section("I. TÌNH HÌNH CHUNG", situation + tables),
         Section("II. NHỮNG VẤN ĐỀ NỔI CỘM", _issues(issues)),
-        Section("III. DỰ BÁO TÌNH HÌNH", _paragraphs(report.forecast)
+        Section("III. DỰ BÁO TÌNH HÌNH", paragraphs(report.forecast)
                 or [Paragraph("Tình hình dự báo tiếp tục ổn định.")]),
-        Section("IV. KIẾN NGHỊ, ĐỀ XUẤT", _paragraphs(report.recommendations)
+        Section("IV. KIẾN NGHỊ, ĐỀ XUẤT", paragraphs(report.recommendations)
                 or [Paragraph("Trong kỳ không có kiến nghị, đề xuất mới.")]),
     ]
     period = month_period(report.month)
