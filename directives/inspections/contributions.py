@@ -25,7 +25,7 @@ from portal.tracking import overdue_indicator
 
 
 def recommendations_url(unit_id: int | None, show: str) -> str:
-    params = {"loc": show}
+    params: dict[str, str | int] = {"loc": show}
     if unit_id is not None:
         params[UNIT_PARAM] = unit_id
     return reverse("inspections:recommendations") + "?" + urlencode(params)

@@ -23,6 +23,13 @@ from .models import Inspection, InspectionProgramme, Rating, Review, ReviewAsses
 ACCEPT = ",".join(DOCUMENTS)
 
 
+def _set_choices(form: forms.BaseForm, name: str, queryset) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+    return field
+
+
 def _helper() -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
@@ -55,7 +62,7 @@ class ProgrammeForm(forms.ModelForm):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.changeable_by(user).active()
+        _set_choices(self, "unit", Unit.objects.changeable_by(user).active())
         self.helper = _helper()
 
 
@@ -72,17 +79,17 @@ class PlanForm(forms.ModelForm):
     def __init__(self, *args, programme: InspectionProgramme, **kwargs):
         super().__init__(*args, **kwargs)
         top = programme.unit
-        self.fields["unit"].queryset = (Unit.objects.active()
-                                        .filter(path__startswith=top.path).exclude(pk=top.pk))
+        _set_choices(self, "unit", Unit.objects.active().filter(path__startswith=top.path)
+                     .exclude(pk=top.pk))
         people = (User.objects.filter(is_active=True)
                   .filter(Q(unit__path__startswith=top.path) | Q(role=User.Role.COMMITTEE))
                   .exclude(role__in=[User.Role.MEMBER]).order_by("full_name"))
-        self.fields["head"].queryset = people
-        self.fields["team"].queryset = people
-        self.fields["tasks"].queryset = (
-            DirectiveTask.objects.filter(directive__status="published")
-            .select_related("directive").order_by("directive__issued_on", "number"))
-        self.fields["tasks"].label_from_instance = lambda t: f"{t.directive.number} — {t}"
+        _set_choices(self, "head", people)
+        _set_choices(self, "team", people)
+        tasks = _set_choices(self, "tasks", DirectiveTask.objects.filter(
+            directive__status="published").select_related("directive")
+            .order_by("directive__issued_on", "number"))
+        tasks.label_from_instance = lambda t: f"{t.directive.number} — {t}"  # type: ignore[method-assign, assignment]
         self.helper = _helper()
 
     def clean(self):
@@ -198,8 +205,8 @@ class RecommendationForm(forms.Form):
 
     def __init__(self, *args, inspection: Inspection, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = (
-            User.objects.filter(is_active=True, unit__path__startswith=inspection.unit.path)
+        _set_choices(self, "owner", User.objects.filter(
+            is_active=True, unit__path__startswith=inspection.unit.path)
             .exclude(role=User.Role.MEMBER).order_by("full_name"))
         self.helper = _helper()
 
@@ -254,9 +261,9 @@ class ReviewForm(forms.ModelForm):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.changeable_by(user).active()
-        self.fields["directive"].queryset = Directive.objects.visible_to(user).filter(
-            status="published")
+        _set_choices(self, "unit", Unit.objects.changeable_by(user).active())
+        _set_choices(self, "directive",
+                     Directive.objects.visible_to(user).filter(status="published"))
         self.helper = _helper()
 
 

@@ -8,7 +8,7 @@ unit's officers see an inspection only once the notice is sent."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.db.models import Q
 
@@ -34,7 +34,7 @@ class InspectionQuerySet(ScopedQuerySet):
 
     def visible_to(self, user: User) -> InspectionQuerySet:
         scope = scope_of(user)
-        seen = super().visible_to(user)
+        seen = cast(InspectionQuerySet, super().visible_to(user))
         if scope.everything or scope.unit_path is None:
             return seen
         return seen.filter(~Q(status="planned")

@@ -10,9 +10,10 @@ from portal.documents import Paragraph, Table
 from .models import Rating, Review, ReviewAssessment, ReviewRating
 
 LEAD = "Sơ kết, tổng kết việc thực hiện chỉ đạo."
-RATING_WORDS = {Rating.GOOD: "Tốt", Rating.FAIR: "Khá", Rating.AVERAGE: "Trung bình",
-                Rating.WEAK: "Yếu"}
-KIND_WORDS = {Review.Kind.SIX_MONTH: "sơ kết 6 tháng", Review.Kind.ANNUAL: "tổng kết năm"}
+RATING_WORDS: dict[str, str] = {Rating.GOOD: "Tốt", Rating.FAIR: "Khá",
+                                Rating.AVERAGE: "Trung bình", Rating.WEAK: "Yếu"}
+KIND_WORDS: dict[str, str] = {Review.Kind.SIX_MONTH: "sơ kết 6 tháng",
+                              Review.Kind.ANNUAL: "tổng kết năm"}
 
 
 def review_blocks(frame: Frame) -> list:

@@ -109,11 +109,11 @@ def _carry(inspection: Inspection, target: str, rating, rng: random.Random, by: 
             for text, due in zip(RECOMMENDATIONS, dues, strict=False)] if owner else []
     s.inspection_conclude(inspection=inspection, rating=rating,
                           conclusion=CONCLUSIONS[rating], concluded_on=concluded_on, by=by)
-    if target == "closed":
+    if target == "closed" and owner is not None:
         for rec, answer in zip(recs, ANSWERS, strict=False):
             s.recommendation_answer(recommendation=rec, note=answer, by=owner)
             s.recommendation_accept(recommendation=rec, by=by)
-    elif overdue:  # the second answered, waiting for the team's review
+    elif overdue and owner is not None:  # the second answered, waiting for the team's review
         s.recommendation_answer(recommendation=recs[1], note=ANSWERS[1], by=owner)
 
 
@@ -219,10 +219,10 @@ def _assess_and_rate(review: Review, by: User, rng: random.Random) -> None:
     results = list(ReviewAssessment.Result)
     tasks = list(review.directive.tasks.order_by("number"))
     for unit in s.review_units(review):
-        rows = {}
+        rows: dict[int, tuple[str, str, str]] = {}
         for task in tasks:
             result = rng.choices(results, weights=[3, 5, 1])[0]
-            rows[task.pk] = (result, "Có kế hoạch, biên bản và báo cáo kèm theo."
+            rows[task.pk] = (str(result), "Có kế hoạch, biên bản và báo cáo kèm theo."
                              if result != "not_done" else "Chưa triển khai trong kỳ.", "")
         s.review_assess(review=review, unit=unit, rows=rows, by=by)
         well = sum(1 for r, *_ in rows.values() if r == "done_well")

@@ -110,8 +110,12 @@ def review_summary(review: Review, units) -> list[ReviewUnitRow]:
             not_done=Count("pk", filter=Q(result=R.NOT_DONE))))}
     ratings = {r.unit_id: r for r in ReviewRating.objects.filter(review=review)}
     empty = {"done_well": 0, "done": 0, "not_done": 0}
-    return [ReviewUnitRow(u, **{k: counts.get(u.pk, empty)[k] for k in empty},
-                          rating=ratings.get(u.pk)) for u in units]
+    rows = []
+    for unit in units:
+        row = counts.get(unit.pk, empty)
+        rows.append(ReviewUnitRow(unit, row["done_well"], row["done"], row["not_done"],
+                                  rating=ratings.get(unit.pk)))
+    return rows
 
 
 def recommendations_for(user):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -243,11 +243,11 @@ def recommendation_add(*, inspection: Inspection, text: str, owner: User | None,
         errors["text"] = _("Write the recommendation.")
     if owner is None:
         errors["owner"] = _("Choose the person in charge.")
-    elif not (owner.unit_id and owner.unit.path.startswith(inspection.unit.path)):
+    elif owner.unit is None or not owner.unit.path.startswith(inspection.unit.path):
         errors["owner"] = _("The person in charge belongs to the inspected unit.")
     if due_on is None:
         errors["due_on"] = _("Give the deadline.")
-    if errors:
+    if errors or owner is None or due_on is None:
         raise ValidationError(errors)
     item = Recommendation(inspection=inspection, unit=inspection.unit, text=_text(text),
                           owner=owner, due_on=due_on)
@@ -428,7 +428,8 @@ def recommendation_reminders_send(*, today: date) -> int:
         "owner", "unit", "inspection__programme__unit")
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
-        for item, kind in tracked_reminders(items, today=today, before_working_days=before):
+        for found, kind in tracked_reminders(items, today=today, before_working_days=before):
+            item = cast(Recommendation, found)
             people = [item.owner] if item.owner and item.owner.is_active else []
             if kind == "overdue":
                 subject = _("Overdue inspection recommendation (%(unit)s)")

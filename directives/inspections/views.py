@@ -407,7 +407,7 @@ def recommendation_review(request, pk: int):
         messages.success(request, success)
         return redirect(item)
     for error in form.errors.values():
-        messages.error(request, " ".join(error))
+        messages.error(request, " ".join(str(e) for e in error))
     return redirect(item)
 
 

@@ -251,7 +251,7 @@ class Recommendation(TrackedItem):
                                     related_name="+")
     return_reason = models.TextField(_("reason for returning"), blank=True)
 
-    objects = RecommendationQuerySet.as_manager()
+    objects = RecommendationQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta(TrackedItem.Meta):
         verbose_name = _("recommendation")
