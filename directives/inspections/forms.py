@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -21,6 +22,19 @@ from portal.tracking import inside_portal
 from .models import Inspection, InspectionProgramme, Rating, Review, ReviewAssessment
 
 ACCEPT = ",".join(DOCUMENTS)
+
+
+class Capitalised:
+    """Labels start with a capital letter, as a ModelForm's do (the msgids are the models'
+    lowercase field names)."""
+
+    fields: dict
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.label:
+                field.label = capfirst(field.label)
 
 
 def _set_choices(form: forms.BaseForm, name: str, queryset) -> forms.ModelChoiceField:
@@ -101,7 +115,7 @@ class PlanForm(forms.ModelForm):
         return data
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(Capitalised, forms.Form):
     sent_on = forms.DateField(label=_("notice sent on"), widget=DateInput(),
                               initial=timezone.localdate)
     notice = forms.CharField(label=_("notice to the unit"), required=False,
@@ -112,7 +126,7 @@ class NoticeForm(forms.Form):
         self.helper = _helper()
 
 
-class ScoresForm(forms.Form):
+class ScoresForm(Capitalised, forms.Form):
     """A score and a note per criterion of the inspection; `side` is "self" (the unit's
     self-report) or "team" (the verification)."""
 
@@ -177,7 +191,7 @@ class VerifyForm(ScoresForm):
         self.fields["upload"].help_text = _file_help()
 
 
-class ConclusionForm(forms.Form):
+class ConclusionForm(Capitalised, forms.Form):
     rating = forms.ChoiceField(label=pgettext_lazy("inspection", "rating"),
                                choices=[("", "—"), *Rating.choices],
                                error_messages={"required": _("Choose the rating.")})
@@ -192,7 +206,7 @@ class ConclusionForm(forms.Form):
         self.helper = _helper()
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(Capitalised, forms.Form):
     text = forms.CharField(label=pgettext_lazy("recommendation", "recommendation"),
                            widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"required": _("Write the recommendation.")})
@@ -211,7 +225,7 @@ class RecommendationForm(forms.Form):
         self.helper = _helper()
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(Capitalised, forms.Form):
     note = forms.CharField(label=_("what the unit did"),
                            widget=forms.Textarea(attrs={"rows": 4}),
                            error_messages={"required": _("Say what the unit did.")})
@@ -225,12 +239,12 @@ class AnswerForm(forms.Form):
         self.helper = _helper()
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(Capitalised, forms.Form):
     reason = forms.CharField(label=_("reason for returning"), required=False,
                              widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ReinspectionForm(forms.Form):
+class ReinspectionForm(Capitalised, forms.Form):
     starts_on = forms.DateField(label=pgettext_lazy("inspection", "from"), widget=DateInput())
     ends_on = forms.DateField(label=pgettext_lazy("inspection", "to"), widget=DateInput())
 
@@ -246,7 +260,7 @@ class ReinspectionForm(forms.Form):
         return data
 
 
-class InspectionFilterForm(ListFilterForm):
+class InspectionFilterForm(Capitalised, ListFilterForm):
     status = choice_filter(_("status"), Inspection.Status.choices)
     year = forms.IntegerField(label=_("year"), required=False, min_value=2000, max_value=2100)
 
@@ -267,7 +281,7 @@ class ReviewForm(forms.ModelForm):
         self.helper = _helper()
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(Capitalised, forms.Form):
     """A result, an evidence note and a link per task of the review's directive."""
 
     def __init__(self, *args, tasks, existing: dict, **kwargs):
@@ -299,7 +313,7 @@ class AssessmentForm(forms.Form):
                        d.get(f"link_{t.pk}", "")) for t in self.tasks}
 
 
-class RatingForm(forms.Form):
+class RatingForm(Capitalised, forms.Form):
     rating = forms.ChoiceField(label=pgettext_lazy("review", "rating"),
                                choices=[("", "—"), *Rating.choices],
                                error_messages={"required": _("Choose the rating.")})
