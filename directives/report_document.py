@@ -19,7 +19,7 @@ KIND = "directive_progress"
 
 def choices(user) -> QuerySet[Directive]:
     """The published directives of the units a person may change."""
-    return Directive.objects.changeable_by(user).published()
+    return Directive.objects.changeable_by(user).filter(status=Directive.Status.PUBLISHED)
 
 
 def demo() -> Directive | None:
