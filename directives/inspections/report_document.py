@@ -16,18 +16,24 @@ KIND = "inspection_conclusion"
 
 
 def _score(value) -> str:
-    return "—" if value is None else f"{value:g}".replace(".", ",")
+    if value is None:
+        return "—"
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def title(inspection: Inspection) -> str:
-    return (f"Kết luận kiểm tra công tác dư luận xã hội tại {inspection.unit.name}")
+    return f"Kiểm tra công tác dư luận xã hội tại {inspection.unit.name}"
 
 
 def sections(inspection: Inspection) -> list[Section]:
     scores = list(inspection.scores.select_related("criterion").order_by("criterion__number"))
     tasks = list(inspection.tasks.select_related("directive").order_by("directive_id",
                                                                        "number"))
-    team = ", ".join(str(m) for m in inspection.team.order_by("full_name"))
+    team = ", ".join(str(m) for m in inspection.team.exclude(pk=inspection.head_id)
+                     .order_by("full_name"))
     plan = Section("I. CĂN CỨ, MỤC ĐÍCH, NỘI DUNG KIỂM TRA", [
         Paragraph(f"Thực hiện {inspection.programme.title}, đoàn kiểm tra do đồng chí "
                   f"{inspection.head} làm trưởng đoàn{', gồm ' + team if team else ''} đã "
