@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from collaborators.excel import new_workbook, row_cells, to_bytes
 
@@ -20,13 +21,13 @@ def matrix_workbook(directive: Directive, matrix: Matrix) -> bytes:
                                        [12, 40, *([18] * len(matrix.tasks)), 12])
         sheet.append(row_cells(sheet, [
             _("Code"), _("Unit"), *(_("Task %(n)s") % {"n": t.number} for t in matrix.tasks),
-            _("Done")], header=True))
+            pgettext("matrix", "Done")], header=True))
         for row in matrix.rows:
             sheet.append(row_cells(sheet, [
                 row.unit.code, row.unit.name, *(c.label if c else "" for c in row.cells),
                 f"{row.done}/{row.total}"]))
         sheet.append(row_cells(sheet, [
-            "", _("Done"), *(f"{d}/{t}" for d, t in zip(matrix.done_by_task,
+            "", pgettext("matrix", "Done"), *(f"{d}/{t}" for d, t in zip(matrix.done_by_task,
                                                         matrix.total_by_task, strict=True)),
             ""]))
         return to_bytes(workbook)
