@@ -265,7 +265,8 @@ def _write_modules() -> list[str]:
 
 def area_cases() -> dict[str, str]:
     """Services an area's own `tests/<label>/authorization.py` calls the same way (its
-    `cases()`, run by that area's authorization test): name -> the module."""
+    `cases()`, run by that area's authorization test), and those it names in `PERSONAL`
+    (acting for a person, not a unit, checked in its own tests): name -> the module."""
     import importlib
 
     found = {}
@@ -277,6 +278,7 @@ def area_cases() -> dict[str, str]:
                 continue
             raise
         found.update(dict.fromkeys(module.cases(), module.__name__))
+        found.update(dict.fromkeys(getattr(module, "PERSONAL", ()), module.__name__))
     return found
 
 

@@ -16,3 +16,7 @@ def cases() -> dict:
     for name in _HALVES:
         found.update(importlib.import_module(f"tests.dialogue.{name}.authorization").cases())
     return found
+
+
+PERSONAL: set[str] = {name for half in _HALVES for name in getattr(
+    importlib.import_module(f"tests.dialogue.{half}.authorization"), "PERSONAL", set())}
