@@ -218,7 +218,7 @@ def audience_users(bulletin: Bulletin):
 
 
 def _email(bulletin: Bulletin, person: User, connection) -> EmailMessage:
-    base = getattr(settings, "BULLETINS_BASE_URL", "").rstrip("/")
+    base = settings.PORTAL_BASE_URL.rstrip("/")
     subject = _("[Urgent] %(title)s") % {"title": bulletin.title}
     body = "\n\n".join([
         pgettext("bulletin email", "Dear %(name)s,")

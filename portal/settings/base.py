@@ -242,6 +242,33 @@ SURVEY_ANONYMITY_K = env.int("SURVEY_ANONYMITY_K", default=5)
 SURVEY_GENERALISATION_ORDER = env.list("SURVEY_GENERALISATION_ORDER",
                                        default=["age_band", "gender", "staff_group", "unit"])
 
+# Deadlines and rhythms of the areas of dispatch 360 (docs/design/LAW.md says where each
+# comes from and how sure it is). Working days skip weekends and portal.Holiday.
+DIRECTIVES_REMIND_BEFORE_WORKING_DAYS = env.int("DIRECTIVES_REMIND_BEFORE_WORKING_DAYS",
+                                                default=3)
+MEETINGS_CADENCE = env.dict("MEETINGS_CADENCE",
+                            default={"university": "monthly", "unit": "monthly"})
+MEETINGS_REMIND_BEFORE = env.int("MEETINGS_REMIND_BEFORE", default=3)
+UNIT_REPORT_DUE_DAY = env.int("UNIT_REPORT_DUE_DAY", default=5)
+UNIT_REPORT_REMIND_DAYS = env.int("UNIT_REPORT_REMIND_DAYS", default=3)
+DIALOGUE_CONFERENCE_MONTHS = env.int("DIALOGUE_CONFERENCE_MONTHS", default=3)
+DIALOGUE_AGENDA_WORKING_DAYS = env.int("DIALOGUE_AGENDA_WORKING_DAYS", default=5)
+DIALOGUE_SUMMARY_WORKING_DAYS = env.int("DIALOGUE_SUMMARY_WORKING_DAYS", default=3)
+DIALOGUE_COMMITMENT_REMINDER_WORKING_DAYS = env.int(
+    "DIALOGUE_COMMITMENT_REMINDER_WORKING_DAYS", default=3)
+DIALOGUE_CASE_INTAKE_DAYS = env.int("DIALOGUE_CASE_INTAKE_DAYS", default=10)
+DIALOGUE_CASE_ANSWER_DAYS = env.dict(
+    "DIALOGUE_CASE_ANSWER_DAYS", cast={"value": int},
+    default={"petition": 15, "feedback": 10, "complaint": 22})
+DIALOGUE_CASE_URGENCY_DAYS = env.dict("DIALOGUE_CASE_URGENCY_DAYS", cast={"value": int},
+                                      default={"soon": 10, "urgent": 5})
+DIALOGUE_CASE_REOPEN_DAYS = env.int("DIALOGUE_CASE_REOPEN_DAYS", default=10)
+DIALOGUE_CASE_REMIND_DAYS = env.int("DIALOGUE_CASE_REMIND_DAYS", default=3)
+DIALOGUE_RECEIPT_ATTEMPTS = env.int("DIALOGUE_RECEIPT_ATTEMPTS", default=10)
+DIALOGUE_RECEIPT_WINDOW_MINUTES = env.int("DIALOGUE_RECEIPT_WINDOW_MINUTES", default=15)
+INSPECTIONS_REMIND_BEFORE = env.int("INSPECTIONS_REMIND_BEFORE", default=3)
+BULLETINS_QUESTIONS_PER_DAY = env.int("BULLETINS_QUESTIONS_PER_DAY", default=5)
+
 # Where people reach the portal: links in emails point here.
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
