@@ -6,9 +6,9 @@ from datetime import date
 from functools import cached_property
 
 import pytest
-from django.core.exceptions import PermissionDenied
 
-from reports.models import Report, UnitReport
+from reports.models import Report
+from tests.area_authorization import area_authorization_tests
 from tests.reports.authorization import COMMITTEE_ONLY, cases
 from tests.reports.unit_reports.conftest import ASSESSMENT
 
@@ -16,14 +16,6 @@ pytestmark = pytest.mark.django_db
 CASES = cases()
 
 
-def fingerprint(rows) -> dict:
-    from django.apps import apps
-
-    counts = {m.__name__: m._base_manager.count()
-              for m in apps.get_app_config("reports").get_models()}
-    return {"counts": counts, "rows": {f"{type(r).__name__} {r.pk}":
-                                       type(r)._base_manager.filter(pk=r.pk).values().first()
-                                       for r in rows}}
 
 
 class World:
@@ -62,26 +54,5 @@ def world(units, accounts):
     return World(units, accounts)
 
 
-
-@pytest.mark.parametrize("actor", ["officer2", "member"])
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_another_unit_or_a_member_is_refused(world, accounts, name, actor):
-    rows, call = CASES[name](world, accounts[actor])
-    before = fingerprint(rows)
-    with pytest.raises(PermissionDenied):
-        call()
-    assert fingerprint(rows) == before
-
-
-@pytest.mark.parametrize("actor", ["officer", "committee"])
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_the_units_officer_and_the_committee_may(world, accounts, name, actor):
-    rows, call = CASES[name](world, accounts[actor])
-    if actor != "committee" and name in COMMITTEE_ONLY:
-        before = fingerprint(rows)
-        with pytest.raises(PermissionDenied):
-            call()
-        assert fingerprint(rows) == before
-        return
-    call()
-    assert UnitReport.objects.exists()
+test_refused, test_allowed = area_authorization_tests(CASES,
+                                                      committee_only=COMMITTEE_ONLY)
