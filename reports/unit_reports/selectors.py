@@ -114,4 +114,5 @@ def to_acknowledge_count() -> int:
 def unit_reports_for(user):
     """The reports a person may read, newest first, with what the list shows."""
     return (UnitReport.objects.visible_to(user).select_related("unit")
-            .annotate(issue_count=Count("issues", filter=Q(issues__isnull=False))))
+            .annotate(issue_count=Count("issues", filter=Q(issues__isnull=False)))
+            .order_by(*UnitReport._meta.ordering))  # a grouped query drops Meta.ordering

@@ -37,8 +37,8 @@ def test_an_officer_records_a_briefing_and_its_action_carries_over(page, demo):
     page.get_by_role("button", name="Lưu").click()
     assert page.get_by_text("anh/chị điểm danh người tham dự").is_visible()
     assert no_horizontal_scroll(page), page.viewport_name
-    page.get_by_label("Nguyễn Văn Phúc").select_option("present")
-    page.get_by_label("Võ Thị Ngọc Lan").select_option("excused")
+    page.get_by_label("Nguyễn Văn Phúc", exact=True).select_option("present")
+    page.get_by_label("Võ Thị Ngọc Lan", exact=True).select_option("excused")
     page.get_by_role("button", name="Lưu").click()
     assert page.get_by_text("Anh/chị ghi lý do vắng mặt có phép.").is_visible()
     page.locator("input[name^=reason_]").nth(
