@@ -20,6 +20,13 @@ from .models import Bulletin
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"]
 
 
+def _set_choices(form: forms.BaseForm, name: str, queryset) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+    return field
+
+
 def _datetime_field(label, *, required: bool) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label, required=required, input_formats=DATETIME_FORMATS,
@@ -84,10 +91,10 @@ class BulletinForm(forms.ModelForm):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         units = Unit.objects.changeable_by(user).active().order_by("path")
-        self.fields["unit"].queryset = units
-        self.fields["audience_units"].queryset = units
-        self.fields["reports"].queryset = (OpinionReport.objects.visible_to(user)
-                                           .select_related("unit").order_by("-created_at")[:200])
+        _set_choices(self, "unit", units)
+        _set_choices(self, "audience_units", units)
+        _set_choices(self, "reports", OpinionReport.objects.visible_to(user)
+                     .select_related("unit").order_by("-created_at")[:200])
         self.fields["attachment"].help_text = _("%(kinds)s, at most %(n)s MB.") % {
             "kinds": kinds_of(DOCUMENTS), "n": upload_max_bytes() // (1024 * 1024)}
         instance = self.instance

@@ -4,7 +4,7 @@ is never addressed to a member."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.db.models import Q
 from django.utils import timezone
@@ -13,7 +13,7 @@ from portal.models import PATH_STEP
 from portal.permissions import NOTHING, ScopedQuerySet
 
 if TYPE_CHECKING:
-    from portal.models import User
+    from portal.models import Unit, User
 
 
 def ancestor_paths(path: str) -> list[str]:
@@ -29,7 +29,8 @@ def audience_match(user: User, prefix: str = "") -> Q:
 
     if not user.unit_id:
         return NOTHING
-    units = BulletinAudience.objects.filter(unit__path__in=ancestor_paths(user.unit.path))
+    unit = cast("Unit", user.unit)  # unit_id is set
+    units = BulletinAudience.objects.filter(unit__path__in=ancestor_paths(unit.path))
     condition = (Q(**{f"{prefix}pk__in": units.values("bulletin_id")})
                  & (Q(**{f"{prefix}roles": ""}) | Q(**{f"{prefix}roles__contains":
                                                       f",{user.role},"}))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -18,14 +19,22 @@ from portal.periods import Period
 from .models import Bulletin, BulletinAudience, BulletinQuestion, BulletinRead, BulletinTopic
 from .services import audience_users
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def reading_list(user: User) -> QuerySet[Bulletin]:
+
+class _ReadFlag(TypedDict):
+    is_read: bool
+
+
+def reading_list(user: User) -> QuerySet[WithAnnotations[Bulletin, _ReadFlag]]:
     """What is addressed to the person and published, unread first, then pinned, newest
     first; each row knows whether it was read (`is_read`)."""
     read = BulletinRead.objects.filter(bulletin=OuterRef("pk"), user=user)
-    return (Bulletin.objects.to(user).select_related("unit")
+    rows = (Bulletin.objects.to(user).select_related("unit")
             .annotate(is_read=Exists(read))
             .order_by("is_read", "-pinned", "-publish_at", "-pk"))
+    return cast("QuerySet[WithAnnotations[Bulletin, _ReadFlag]]", rows)
 
 
 def unread_live(user: User, *, limit: int = 5) -> tuple[list[Bulletin], int]:
@@ -38,11 +47,12 @@ def unread_live(user: User, *, limit: int = 5) -> tuple[list[Bulletin], int]:
 
 def managed_list(user: User) -> QuerySet[Bulletin]:
     """What an officer's units (and the units below) issued: the bulletins they may edit."""
-    return (Bulletin.objects.changeable_by(user).select_related("unit")
+    rows = (Bulletin.objects.changeable_by(user).select_related("unit")
             .annotate(question_count=Count("questions", distinct=True),
                       waiting=Count("questions", filter=Q(questions__answer=""),
                                     distinct=True))
             .order_by("-publish_at", "-pk"))
+    return cast("QuerySet[Bulletin]", rows)
 
 
 def questions_for(bulletin: Bulletin, user: User, *, manager: bool) -> list[BulletinQuestion]:
@@ -145,7 +155,7 @@ def _answers(period: Period) -> list[tuple[str, str, datetime]]:
     start on (an answer may come after the period's end)."""
     start, _end = period.bounds
     now = timezone.now()
-    audience = {}
+    audience: dict[int, list[str]] = {}
     for bulletin_id, path in BulletinAudience.objects.filter(
             bulletin__publish_at__gte=start, bulletin__publish_at__lte=now).values_list(
             "bulletin_id", "unit__path"):
@@ -197,13 +207,13 @@ def time_to_orient(*, period: Period, scope: Unit | None = None) -> list[OrientR
         return None
 
     rows = []
-    for unit in [None, *branches]:
-        target = scope if unit is None else unit
+    for branch in [None, *branches]:
+        target = scope if branch is None else branch
         cells = []
         for topic, label in labels:
             report = first_report.get((target.path, topic))
             cells.append(OrientCell(topic, str(label), report,
                                     first_answer(target, topic, report)))
-        rows.append(OrientRow(unit, cells))
+        rows.append(OrientRow(branch, cells))
     return rows
 

@@ -163,7 +163,7 @@ def question_new(request, pk: int):
             messages.success(request, _("Your question is sent; the answer will be shown "
                                         "under the bulletin."))
     else:
-        messages.error(request, _errors(ValidationError(form.errors["text"])))
+        messages.error(request, _errors(ValidationError(list(form.errors["text"]))))
     return redirect(bulletin)
 
 
@@ -182,7 +182,7 @@ def question_reply(request, pk: int):
         question_answer(question=question, by=request.user, answer=form.cleaned_data["answer"])
         messages.success(request, _("The answer is shown to the whole audience."))
     else:
-        messages.error(request, _errors(ValidationError(form.errors["answer"])))
+        messages.error(request, _errors(ValidationError(list(form.errors["answer"]))))
     return redirect(question.bulletin)
 
 

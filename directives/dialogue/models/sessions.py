@@ -141,7 +141,9 @@ class Commitment(TrackedItem):
                                    help_text=_("The person or office that committed."))
     public_note = models.TextField(_("progress shown to members"), blank=True)
 
-    objects = CommitmentQuerySet.as_manager()
+    # django-stubs declares TrackedItem's `objects` a ClassVar; its plugin types this
+    # as_manager() assignment as an instance variable (as for Case's).
+    objects = CommitmentQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta(TrackedItem.Meta):
         verbose_name = _("commitment")

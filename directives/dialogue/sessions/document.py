@@ -6,6 +6,7 @@ each question and the answer given, points agreed and still open, commitments.""
 from __future__ import annotations
 
 from dataclasses import fields
+from typing import Any, cast
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -14,6 +15,7 @@ from portal.contributions import DocumentSubject
 from portal.documents import Paragraph, Section, Table
 
 from ..models import DialogueSession
+from .querysets import DialogueSessionQuerySet
 
 KIND = "dialogue_minutes"
 
@@ -88,7 +90,8 @@ def minutes_sections(session: DialogueSession) -> list[Section]:
 
 
 def reportable(user) -> QuerySet[DialogueSession]:
-    return (DialogueSession.objects.visible_to(user).held_before(timezone.now())
+    visible = cast(DialogueSessionQuerySet, DialogueSession.objects.visible_to(user))
+    return (visible.held_before(timezone.now())
             .select_related("unit").order_by("-starts_at"))
 
 
@@ -99,9 +102,10 @@ def latest_held() -> DialogueSession | None:
 
 def minutes_subject() -> DocumentSubject:
     """The subject, with the details the lead's extension takes once it has them."""
-    details = {"title": title, "document_name": "BIÊN BẢN", "symbol": "BB",
-               "issuer": lambda session: session.unit, "numbered": False, "intro": intro,
-               "signer": lambda session: ("", "CHỦ TRÌ", session.chair.split(" – ")[0])}
+    details: dict[str, Any] = {
+        "title": title, "document_name": "BIÊN BẢN", "symbol": "BB",
+        "issuer": lambda session: session.unit, "numbered": False, "intro": intro,
+        "signer": lambda session: ("", "CHỦ TRÌ", session.chair.split(" – ")[0])}
     known = {f.name for f in fields(DocumentSubject)}
     return DocumentSubject(KIND, reportable, minutes_sections, latest_held,
                            **{k: v for k, v in details.items() if k in known})

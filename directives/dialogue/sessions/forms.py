@@ -19,6 +19,14 @@ from portal.tracking import TrackedStatus
 from ..models import Commitment, DialogueSession, SessionKind
 from .services import SIGNED_MINUTES
 
+
+def _set_choices(form: forms.BaseForm, name: str, queryset) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+    return field
+
+
 TEXTAREA = {"rows": 3}
 
 
@@ -48,7 +56,7 @@ class SessionForm(forms.ModelForm):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.changeable_by(user).filter(is_active=True)
+        _set_choices(self, "unit", Unit.objects.changeable_by(user).filter(is_active=True))
         self.fields["working_year"].widget.attrs.update({"min": 2000, "max": 2100})
         self.fields["agenda"].help_text = _(
             "Send the agenda to the participants at least five working days before; the "
@@ -168,7 +176,7 @@ class CommitmentForm(forms.ModelForm):
 
     def __init__(self, *args, session: DialogueSession, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = (User.objects.filter(
+        _set_choices(self, "owner", User.objects.filter(
             is_active=True, unit__path__startswith=session.unit.path).order_by("full_name"))
         self.fields["owner"].help_text = _(
             "The portal account that reports progress, if there is one.")

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.urls import reverse
@@ -97,8 +98,9 @@ def send_due_reminders(today: date | None = None) -> int:
                "n": summary_working_days(),
                "url": _address(reverse("dialogue:session_publish", args=[session.pk]))})
     items = Commitment.objects.select_related("unit", "owner", "session")
-    for commitment, kind in tracked_reminders(items, today=today,
-                                              before_working_days=commitment_working_days()):
+    for found, kind in tracked_reminders(items, today=today,
+                                         before_working_days=commitment_working_days()):
+        commitment = cast(Commitment, found)
         owner = commitment.owner
         recipients = ([owner] if owner and owner.is_active and owner.email
                       else officers_of(commitment.unit))

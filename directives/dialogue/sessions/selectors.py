@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from django.conf import settings
 from django.db.models import Count, Min, Q, QuerySet
@@ -34,13 +35,14 @@ def conference_deadline(year: int) -> date:
 def sessions_for(user) -> QuerySet[DialogueSession]:
     """The sessions an officer or the committee works with, with their commitments counted."""
     today = timezone.localdate()
-    return (DialogueSession.objects.visible_to(user).select_related("unit")
+    rows = (DialogueSession.objects.visible_to(user).select_related("unit")
             .annotate(commitment_count=Count("commitments", distinct=True),
                       open_count=Count("commitments", distinct=True,
                                        filter=Q(commitments__status__in=OPEN)),
                       overdue_count=Count("commitments", distinct=True,
                                           filter=Q(commitments__status__in=OPEN,
                                                    commitments__due_on__lt=today))))
+    return cast("QuerySet[DialogueSession]", rows)
 
 
 def commitments_for(user) -> QuerySet[Commitment]:

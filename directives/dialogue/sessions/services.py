@@ -31,8 +31,13 @@ def _clean_text(value: Any) -> Any:
     return nfc(value).strip() if isinstance(value, str) else value
 
 
-def _save(record, by: User) -> None:
+def _by(record: Any, by: User) -> None:
+    """The author django-simple-history gives the next history row of `record`."""
     record._history_user = by
+
+
+def _save(record, by: User) -> None:
+    _by(record, by)
     record.full_clean()
     record.save()
 
@@ -107,7 +112,7 @@ def session_record_minutes(*, session: DialogueSession, data: Mapping[str, Any],
         row.full_clean()
         rows.append(row)
     for old in session.questions.all():  # one by one: each removal kept in the history
-        old._history_user = by
+        _by(old, by)
         old.delete()
     for row in rows:
         _save(row, by)
