@@ -5,6 +5,7 @@ the period that it held; the version of its tables; the minutes as an official d
 from __future__ import annotations
 
 from dataclasses import fields
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Max
@@ -62,8 +63,9 @@ def data_version() -> tuple:
 def _subject() -> DocumentSubject:
     from .minutes import demo_meeting, meeting_title, minutes_sections, reportable, signer
 
-    extra = {"title": meeting_title, "document_name": "BIÊN BẢN", "symbol": "BB",
-             "issuer": lambda meeting: meeting.unit, "numbered": False, "signer": signer}
+    extra: dict[str, Any] = {
+        "title": meeting_title, "document_name": "BIÊN BẢN", "symbol": "BB",
+        "issuer": lambda meeting: meeting.unit, "numbered": False, "signer": signer}
     known = {f.name for f in fields(DocumentSubject)}
     return DocumentSubject("meeting_minutes", reportable, minutes_sections, demo_meeting,
                            **{k: v for k, v in extra.items() if k in known})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
@@ -21,6 +22,18 @@ from portal.tracking import TrackedStatus
 from .models import Attendance, Meeting
 
 LINK_WINDOW_DAYS = 365  # reports and surveys offered for linking: from the last year
+
+
+def _choices(field: forms.Field) -> forms.ModelChoiceField:
+    """A model form's relation field: a ModelChoiceField (or ModelMultipleChoiceField)."""
+    return cast(forms.ModelChoiceField, field)
+
+
+class _ReportChoiceField(forms.ModelMultipleChoiceField):
+    """The opinion reports a meeting may link, each labelled with its unit and summary."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj} · {obj.unit.code} · {obj.summary[:60]}"
 
 
 class MeetingForm(ComposedTextMixin, forms.ModelForm):
@@ -43,6 +56,7 @@ class MeetingForm(ComposedTextMixin, forms.ModelForm):
         model = Meeting
         fields = ["unit", "kind", "group", "place", "chair", "secretary", "minutes",
                   "opinion_reports", "surveys"]
+        field_classes = {"opinion_reports": _ReportChoiceField}
         widgets = {"minutes": forms.Textarea(attrs={"rows": 10}),
                    "opinion_reports": forms.SelectMultiple(attrs={"size": 6}),
                    "surveys": forms.SelectMultiple(attrs={"size": 4})}
@@ -59,19 +73,17 @@ class MeetingForm(ComposedTextMixin, forms.ModelForm):
         from surveys.models import Survey
 
         meeting = self.instance if self.instance.pk else None
-        self.fields["unit"].queryset = Unit.objects.changeable_by(user).active()
+        _choices(self.fields["unit"]).queryset = Unit.objects.changeable_by(user).active()
         self.fields["unit"].error_messages["invalid_choice"] = _(
             "Choose one of your units: a meeting of another unit cannot be recorded here.")
         since = timezone.now() - timedelta(days=LINK_WINDOW_DAYS)
         linked_reports = Q(pk__in=meeting.opinion_reports.values("pk")) if meeting else Q()
         linked_surveys = Q(pk__in=meeting.surveys.values("pk")) if meeting else Q()
-        self.fields["opinion_reports"].queryset = (
+        _choices(self.fields["opinion_reports"]).queryset = (
             OpinionReport.objects.visible_to(user)
             .filter(Q(created_at__gte=since) | linked_reports if meeting
                     else Q(created_at__gte=since)).select_related("unit"))
-        self.fields["opinion_reports"].label_from_instance = (
-            lambda r: f"{r} · {r.unit.code} · {r.summary[:60]}")
-        self.fields["surveys"].queryset = (
+        _choices(self.fields["surveys"]).queryset = (
             Survey.objects.visible_to(user).exclude(status="draft")
             .filter(Q(closes_at__gte=since) | linked_surveys if meeting
                     else Q(closes_at__gte=since)).order_by("-closes_at"))

@@ -5,6 +5,7 @@ are written here with `portal.documents` blocks, in Vietnamese as the document i
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -13,6 +14,7 @@ from portal.documents import Paragraph, Section, Table
 from portal.markup import plain
 
 from .models import Attendance, Meeting
+from .querysets import MeetingQuerySet
 
 _ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s+")
 
@@ -107,7 +109,8 @@ def minutes_sections(meeting: Meeting) -> list[Section]:
 
 def reportable(user) -> QuerySet[Meeting]:
     """The meetings a person may print the minutes of: those they see, already held."""
-    return Meeting.objects.visible_to(user).past().select_related("unit").order_by("-starts_at")
+    seen = cast(MeetingQuerySet, Meeting.objects.visible_to(user))
+    return seen.past().select_related("unit").order_by("-starts_at")
 
 
 def demo_meeting() -> Meeting | None:

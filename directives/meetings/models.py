@@ -186,7 +186,10 @@ class Action(TrackedItem):
                                 related_name="actions")
     title = models.CharField(_("what is to be done"), max_length=300)
 
-    objects = ActionQuerySet.as_manager()
+    # django-stubs types a manager from `as_manager()` as a generated class, a ClassVar on
+    # TrackedItem; the subclass's is neither a ClassVar nor a subtype of the base's
+    # (typeddjango/django-stubs#1712), though ActionQuerySet extends TrackedItemQuerySet.
+    objects = ActionQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta(TrackedItem.Meta):
         verbose_name = _("follow-up action")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db.models import F
 from django.utils import timezone
 
@@ -36,5 +38,6 @@ class ActionQuerySet(TrackedItemQuerySet):
 
     def carried_over_to(self, meeting) -> ActionQuerySet:
         """The open actions of the unit's earlier meetings: what the next one goes over."""
-        return self.open().filter(meeting__unit=meeting.unit,
-                                  meeting__starts_at__lt=meeting.starts_at)
+        open_actions = cast(ActionQuerySet, self.open())
+        return open_actions.filter(meeting__unit=meeting.unit,
+                                   meeting__starts_at__lt=meeting.starts_at)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.db.models import Count, OuterRef, QuerySet, Subquery
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from portal.models import Unit
 from portal.periods import Period
-from portal.tracking import OPEN
+from portal.tracking import OPEN, TrackedItemQuerySet
 
 from .models import Action, Attendance, Meeting
 
@@ -23,7 +24,7 @@ DEFAULT_CADENCE = {"university": "monthly", "unit": "monthly"}
 def meeting_rows(user, filters: dict) -> QuerySet[Meeting]:
     """The meetings a person sees, with what the list shows of each, in a fixed number of
     queries whatever their number."""
-    meetings = Meeting.objects.visible_to(user)
+    meetings = cast("QuerySet[Meeting]", Meeting.objects.visible_to(user))
     if unit := filters.get("unit"):
         meetings = meetings.filter(unit__path__startswith=unit.path)
     for field in ("level", "kind"):
@@ -75,7 +76,7 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
 
 
 def action_rows(user, filters: dict, today: date) -> QuerySet[Action]:
-    actions = Action.objects.visible_to(user)
+    actions = cast(TrackedItemQuerySet, Action.objects.visible_to(user))
     if unit := filters.get("unit"):
         actions = actions.filter(unit__path__startswith=unit.path)
     if filters.get("mine"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -30,7 +30,8 @@ def in_unit(person: User, unit: Unit) -> bool:
     the university union's meetings)."""
     if unit.parent_id is None and person.is_committee:
         return True
-    return bool(person.unit_id and person.unit.path.startswith(unit.path))
+    return bool(person.unit_id and person.unit is not None
+                and person.unit.path.startswith(unit.path))
 
 
 def _linked(meeting: Meeting, data: Mapping[str, Any], by: User) -> None:
@@ -131,7 +132,7 @@ def action_create(*, meeting: Meeting, title: str, owner: User | None, due_on: d
             "unit": meeting.unit.name}
     if due_on is None:
         errors["due_on"] = _("Give the action's deadline.")
-    if errors:
+    if errors or due_on is None:
         raise ValidationError(errors)
     action = Action(meeting=meeting, unit=meeting.unit, owner=owner, due_on=due_on,
                     title=nfc(title or "").strip())
@@ -159,8 +160,9 @@ def remind_actions(*, today: date) -> int:
     actions = Action.objects.select_related("owner", "unit", "meeting")
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
-        for action, kind in tracked_reminders(actions, today=today,
-                                              before_working_days=before):
+        for found, kind in tracked_reminders(actions, today=today,
+                                             before_working_days=before):
+            action = cast(Action, found)
             people = [action.owner] if action.owner and action.owner.is_active else []
             if kind == "overdue":
                 subject = _("Overdue follow-up action: %(title)s")
