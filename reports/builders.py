@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils import translation
 
 from . import sections
-from .content import Paragraph, ReportDocument, Section, numbered
+from .content import Block, Paragraph, ReportDocument, Section, numbered
 from .models import DocumentSettings, Report
 from .periods import Period
 from .survey_sections import survey_sections
@@ -51,7 +51,7 @@ def default_recommendations(report: Report) -> str:
                         if isinstance(block, Paragraph))
 
 
-def paragraphs(text: str) -> list[Paragraph]:
+def paragraphs(text: str) -> list[Block]:
     return [Paragraph(part.strip()) for part in text.split("\n\n") if part.strip()]
 
 

@@ -3,6 +3,8 @@ the same yearly sequences as the periodic reports (`ReportCounter`)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -11,6 +13,9 @@ from simple_history.models import HistoricalRecords
 
 from portal.files import RandomName
 from portal.permissions import ScopedQuerySet
+
+if TYPE_CHECKING:
+    from portal.models import User
 
 
 class IssuedDocumentQuerySet(ScopedQuerySet):
@@ -37,6 +42,9 @@ class IssuedDocument(models.Model):
     pdf = models.FileField(upload_to=RandomName("issued"), blank=True)
     docx = models.FileField(upload_to=RandomName("issued"), blank=True)
     history = HistoricalRecords()
+    # Set before save(): simple_history records it as the author of the change (a bare
+    # annotation, no class attribute: an instance without it has no author).
+    _history_user: User
 
     objects = IssuedDocumentQuerySet.as_manager()
 

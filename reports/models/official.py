@@ -141,12 +141,14 @@ class Report(models.Model):
         from portal.text import fold
 
         end = self.period_end
-        what = {
+        periodic: dict[str, str] = {
             self.Kind.MONTHLY: f"thang-{end.month:02d}-{end.year}",
             self.Kind.QUARTERLY: f"quy-{(end.month - 1) // 3 + 1}-{end.year}",
             self.Kind.SIX_MONTH: f"6-thang-{end.year}",
             self.Kind.ANNUAL: f"nam-{end.year}",
-        }.get(self.kind) or "khao-sat-" + slugify(fold(str(self.survey)))[:60].strip("-")
+        }
+        what = (periodic.get(self.kind)
+                or "khao-sat-" + slugify(fold(str(self.survey)))[:60].strip("-"))
         unit = "" if self.scope.parent_id is None else "-" + slugify(fold(self.scope.code))
         return f"bao-cao-{what}{unit}"
 

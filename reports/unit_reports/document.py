@@ -12,7 +12,7 @@ from portal.models import Unit
 
 from .. import sections
 from ..builders import paragraphs
-from ..content import Paragraph, ReportDocument, Section, Table, numbered
+from ..content import Block, Paragraph, ReportDocument, Section, Table, numbered
 from ..models import DocumentSettings, UnitReport, UnitReportIssue
 from ..periods import Period
 
@@ -75,8 +75,8 @@ def build_unit_document(report: UnitReport) -> ReportDocument:
     situation = [*([Paragraph(mood)] if mood else []), *paragraphs(report.mood_note),
                  *paragraphs(report.situation)]
     data = figures(unit, report.month) if report.kind == UnitReport.Kind.PERIODIC else []
-    tables = [block for section in data for block in section.blocks
-              if not isinstance(block, Paragraph)]
+    tables: list[Block] = [block for section in data for block in section.blocks
+                           if not isinstance(block, Paragraph)]
     body = [
         Section("I. TÌNH HÌNH CHUNG", situation + tables),
         Section("II. NHỮNG VẤN ĐỀ NỔI CỘM", _issues(issues)),

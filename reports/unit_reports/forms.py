@@ -120,7 +120,9 @@ class StatusForm(forms.Form):
     last = forms.ChoiceField(label=_("Last month shown"), required=False,
                              widget=forms.Select(attrs={"class": "form-select"}))
     months = forms.TypedChoiceField(
-        label=_("Months shown"), coerce=int, required=False, empty_value=6, initial=6,
+        # django-stubs types TypedChoiceField's empty_value as `str | None`; Django takes any value
+        label=_("Months shown"), coerce=int, required=False, empty_value=6,  # type: ignore[arg-type]
+        initial=6,
         choices=[(3, "3"), (6, "6"), (12, "12"), (24, "24")],
         widget=forms.Select(attrs={"class": "form-select"}))
 

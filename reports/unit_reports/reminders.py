@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.models import User
+from portal.models import Unit, User
 from portal.periods import months_before
 from portal.workdays import working_days_between
 
@@ -24,7 +24,7 @@ def remind_days() -> int:
     return int(getattr(settings, "UNIT_REPORT_REMIND_DAYS", 3))
 
 
-def reminders_due(today: date) -> list[tuple[object, str, date]]:
+def reminders_due(today: date) -> list[tuple[Unit, str, date]]:
     """(unit, kind, month) for every unit to remind today."""
     month = months_before(first_of_month(today), 1)
     due = due_on(month)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.periods import months_before
 
 from ..models import UnitReport
-from ..models.unit_reports import due_on
+from ..models.unit_reports import UnitReportQuerySet, due_on
 from .services import first_of_month, reporting_units
 
 ON_TIME, LATE, MISSING, PENDING, DRAFT = "on_time", "late", "missing", "pending", "draft"
@@ -72,7 +73,9 @@ def reporting_table(*, user, months: list[date], today: date | None = None) -> l
     """Each reporting unit the user sees, with one cell per month: two queries."""
     today = today or timezone.localdate()
     units = list(reporting_units().filter(pk__in=_visible_unit_ids(user)).order_by("path"))
-    rows = (UnitReport.objects.visible_to(user).periodic()
+    # visible_to is typed as returning ScopedQuerySet; it returns this queryset's own class
+    visible = cast(UnitReportQuerySet, UnitReport.objects.visible_to(user))
+    rows = (visible.periodic()
             .filter(month__in=months, unit__in=units)
             .values("pk", "unit_id", "month", "status", "submitted_at", "due_on"))
     found = {(row["unit_id"], row["month"]): row for row in rows}
