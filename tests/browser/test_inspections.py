@@ -63,6 +63,4 @@ def test_every_inspections_page_passes_axe(page, seeded):
         problems = violations_on(page, page.base_url + path)
         if problems:
             found[name] = problems
-        page.screenshot(path=f"/tmp/insp-{page.viewport_name}-{name.replace(' ', '-')}.png",
-                        full_page=True)
     assert not found, "\n".join(f"{name}: {problems}" for name, problems in found.items())
