@@ -229,10 +229,11 @@ class Holiday(models.Model):
 
 class ReminderSent(models.Model):
     """One reminder email already sent about one record, so a daily job never sends it
-    twice (see `portal.reminders`). `target` is the record's model label."""
+    twice (see `portal.reminders`). `target` is the record's model label, `object_id` its
+    key as text (a number, or a UUID where keys must not show arrival order)."""
 
     target = models.CharField(max_length=100)
-    object_id = models.PositiveBigIntegerField()
+    object_id = models.CharField(max_length=64)
     kind = models.CharField(max_length=40)
     sent_on = models.DateField()
     recipients = models.PositiveSmallIntegerField(default=0)

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('target', models.CharField(max_length=100)),
-                ('object_id', models.PositiveBigIntegerField()),
+                ('object_id', models.CharField(max_length=64)),
                 ('kind', models.CharField(max_length=40)),
                 ('sent_on', models.DateField()),
                 ('recipients', models.PositiveSmallIntegerField(default=0)),

@@ -4,10 +4,9 @@ at 07:00 by migration 0003), through `portal.reminders` so each goes out once.""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, cast
+from typing import cast
 
 from celery import shared_task
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,20 +15,11 @@ from django.utils.translation import override
 __all__ = ["remind_cases", "send_case_reminders"]
 
 
-class _Reminded:
-    """What `portal.reminders` records a case's reminder under: its model and a number.
-    A case's key is a random UUID (see the models), so the number is its top 63 bits."""
-
-    def __init__(self, case):
-        self._meta = case._meta
-        self.pk = case.pk.int >> 65
-
-
 def send_case_reminders(*, today: date | None = None) -> int:
     """Email the person in charge of each open case (or its unit's officers) once when its
     deadline is near, and once when it has passed. Returns how many emails went out. The
     email names the case, never who raised it."""
-    from portal.reminders import officers_of, send_once, tracked_reminders
+    from portal.reminders import absolute_url, officers_of, send_once, tracked_reminders
 
     from ..models.cases import Case
     from .deadlines import remind_days
@@ -49,10 +39,9 @@ def send_case_reminders(*, today: date | None = None) -> int:
                      "%(url)s") % {
                 "title": case.title, "stage": case.get_stage_display(),
                 "unit": case.unit.name, "day": f"{case.due_on:%d/%m/%Y}",
-                "url": settings.PORTAL_BASE_URL.rstrip("/")
-                + reverse("dialogue:case_detail", args=[case.pk])}
+                "url": absolute_url(reverse("dialogue:case_detail", args=[case.pk]))}
             # A new deadline (verification, follow-up, reopening) reminds again.
-            sent += send_once(item=cast(Any, _Reminded(case)), kind=f"{kind}-{case.due_on:%Y%m%d}",
+            sent += send_once(item=case, kind=f"{kind}-{case.due_on:%Y%m%d}",
                               recipients=people, subject=subject, body=body, today=today)
     return sent
 
