@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from portal.reminders import officers_of, send_once, tracked_reminders
+from portal.reminders import absolute_url, officers_of, send_once, tracked_reminders
 
 from .models import Directive, TaskProgress
 from .services import progress_open_periods
@@ -26,11 +26,11 @@ def open_periods() -> int:
     return progress_open_periods()
 
 
-def _message(item: TaskProgress, kind: str, base_url: str) -> tuple[str, str]:
+def _message(item: TaskProgress, kind: str) -> tuple[str, str]:
     task = item.task
     values = {"number": task.directive.number, "n": task.number, "title": task.title,
               "unit": item.unit.name, "day": f"{item.due_on:%d/%m/%Y}",
-              "url": base_url + item.get_absolute_url()}
+              "url": absolute_url(item.get_absolute_url())}
     if kind == "overdue":
         subject = _("Overdue: task %(n)s of directive %(number)s") % values
         lead = _("The task below was due on %(day)s and is not done yet.") % values
@@ -53,13 +53,12 @@ def send_reminders(today_iso: str | None = None) -> int:
     today = date.fromisoformat(today_iso) if today_iso else timezone.localdate()
     rows = (TaskProgress.objects.filter(task__directive__status=Directive.Status.PUBLISHED)
             .select_related("unit", "task__directive"))
-    base_url = getattr(settings, "PORTAL_BASE_URL", "").rstrip("/")
     sent = 0
     with override("vi"):
         for item, kind in tracked_reminders(rows, today=today,
                                             before_working_days=remind_before_working_days()):
             assert isinstance(item, TaskProgress)
-            subject, body = _message(item, kind, base_url)
+            subject, body = _message(item, kind)
             sent += send_once(item=item, kind=kind, recipients=officers_of(item.unit),
                               subject=subject, body=body, today=today)
     return sent

@@ -20,7 +20,7 @@ from django.db.models import Model, QuerySet
 from django.utils import timezone
 
 from .models import ReminderSent, User
-from .tracking import OPEN
+from .tracking import OPEN, TrackedItem
 from .workdays import add_working_days
 
 SUBJECT_PREFIX = "[Cổng DLXH] "
@@ -33,8 +33,22 @@ def officers_of(unit) -> list[User]:
                 .exclude(email="").order_by("pk"))
 
 
+def absolute_url(path: str) -> str:
+    """`path` as a link in an email: the address people reach the portal at, then the path."""
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+def owner_then_officers(item: TrackedItem, kind: str) -> list[User]:
+    """Who hears of a tracked item: the person in charge; once it is overdue, the unit's
+    officers too."""
+    people = [item.owner] if item.owner is not None and item.owner.is_active else []
+    if kind == "overdue":
+        people += officers_of(item.unit)
+    return people
+
+
 def already_sent(item: Model, kind: str) -> bool:
-    return ReminderSent.objects.filter(target=item._meta.label_lower, object_id=item.pk,
+    return ReminderSent.objects.filter(target=item._meta.label_lower, object_id=str(item.pk),
                                        kind=kind).exists()
 
 
@@ -49,7 +63,7 @@ def send_once(*, item: Model, kind: str, recipients: Iterable[User], subject: st
     try:
         with transaction.atomic():
             ReminderSent.objects.create(
-                target=item._meta.label_lower, object_id=item.pk, kind=kind,
+                target=item._meta.label_lower, object_id=str(item.pk), kind=kind,
                 sent_on=today or timezone.localdate(), recipients=len(addresses))
             send_mass_mail([(SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL,
                              [address]) for address in addresses], fail_silently=False)

@@ -20,6 +20,7 @@ from portal.files import validate_upload
 from portal.markup import plain
 from portal.models import User
 from portal.permissions import can_change_unit, require_change
+from portal.reminders import absolute_url
 
 from .models import (
     Bulletin,
@@ -218,14 +219,13 @@ def audience_users(bulletin: Bulletin):
 
 
 def _email(bulletin: Bulletin, person: User, connection) -> EmailMessage:
-    base = settings.PORTAL_BASE_URL.rstrip("/")
     subject = _("[Urgent] %(title)s") % {"title": bulletin.title}
     body = "\n\n".join([
         pgettext("bulletin email", "Dear %(name)s,")
         % {"name": person.full_name or person.username},
         _("%(unit)s has published urgent information:") % {"unit": bulletin.unit},
         bulletin.title, plain(bulletin.body, limit=1500),
-        _("Read it in full: %(url)s") % {"url": base + bulletin.get_absolute_url()},
+        _("Read it in full: %(url)s") % {"url": absolute_url(bulletin.get_absolute_url())},
     ])
     return EmailMessage(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL,
                         [person.email], connection=connection)

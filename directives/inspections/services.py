@@ -420,28 +420,25 @@ def recommendation_reminders_send(*, today: date) -> int:
     from django.urls import reverse
     from django.utils import translation
 
-    from portal.reminders import officers_of, send_once, tracked_reminders
+    from portal.reminders import absolute_url, owner_then_officers, send_once, tracked_reminders
 
     before = getattr(settings, "INSPECTIONS_REMIND_BEFORE", REMIND_BEFORE_WORKING_DAYS)
-    base = getattr(settings, "PORTAL_BASE_URL", "").rstrip("/")
     items = Recommendation.objects.filter(inspection__status=Status.CONCLUDED).select_related(
         "owner", "unit", "inspection__programme__unit")
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for found, kind in tracked_reminders(items, today=today, before_working_days=before):
             item = cast(Recommendation, found)
-            people = [item.owner] if item.owner and item.owner.is_active else []
             if kind == "overdue":
                 subject = _("Overdue inspection recommendation (%(unit)s)")
-                people += officers_of(item.unit)
             else:
                 subject = _("Inspection recommendation due soon (%(unit)s)")
             body = _("The recommendation of the inspection by %(team)s: “%(text)s” is due on "
                      "%(due)s. Please answer it with what the unit did: %(url)s") % {
                 "team": item.inspection.programme.unit.name, "text": item.text,
                 "due": f"{item.due_on:%d/%m/%Y}",
-                "url": base + reverse("inspections:recommendation", args=[item.pk])}
-            sent += send_once(item=item, kind=kind, recipients=people,
+                "url": absolute_url(reverse("inspections:recommendation", args=[item.pk]))}
+            sent += send_once(item=item, kind=kind, recipients=owner_then_officers(item, kind),
                               subject=subject % {"unit": item.unit.name}, body=body,
                               today=today)
     return sent

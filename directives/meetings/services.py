@@ -153,28 +153,26 @@ def remind_actions(*, today: date) -> int:
     from django.urls import reverse
     from django.utils import translation
 
-    from portal.reminders import officers_of, send_once, tracked_reminders
+    from portal.reminders import absolute_url, owner_then_officers, send_once, tracked_reminders
 
     before = getattr(settings, "MEETINGS_REMIND_BEFORE", REMIND_BEFORE_WORKING_DAYS)
-    base = getattr(settings, "PORTAL_BASE_URL", "").rstrip("/")
     actions = Action.objects.select_related("owner", "unit", "meeting")
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for found, kind in tracked_reminders(actions, today=today,
                                              before_working_days=before):
             action = cast(Action, found)
-            people = [action.owner] if action.owner and action.owner.is_active else []
             if kind == "overdue":
                 subject = _("Overdue follow-up action: %(title)s")
-                people += officers_of(action.unit)
             else:
                 subject = _("Follow-up action due soon: %(title)s")
             body = _("The follow-up action “%(title)s” decided at %(meeting)s (%(unit)s) is "
                      "due on %(due)s. Please report its progress: %(url)s") % {
                 "title": action.title, "meeting": action.meeting.title,
                 "unit": action.unit.name, "due": f"{action.due_on:%d/%m/%Y}",
-                "url": base + reverse("meetings:action", args=[action.pk])}
-            sent += send_once(item=action, kind=kind, recipients=people,
+                "url": absolute_url(reverse("meetings:action", args=[action.pk]))}
+            sent += send_once(item=action, kind=kind,
+                              recipients=owner_then_officers(action, kind),
                               subject=subject % {"title": action.title}, body=body,
                               today=today)
     return sent

@@ -41,14 +41,14 @@ def reminders_due(today: date) -> list[tuple[Unit, str, date]]:
 
 
 def send_reminders(*, today: date) -> int:
-    from portal.reminders import send_once
+    from portal.reminders import absolute_url, send_once
 
     wanted = reminders_due(today)
     officers: dict[int, list] = {}
     for user in User.objects.filter(role=User.Role.OFFICER, is_active=True,
                                     unit__in=[u for u, _k, _m in wanted]):
         officers.setdefault(user.unit_id, []).append(user)
-    url = settings.PORTAL_BASE_URL.rstrip("/") + reverse("reports:unit_report_new")
+    url = absolute_url(reverse("reports:unit_report_new"))
     count = 0
     with translation.override("vi"):
         for unit, kind, month in wanted:

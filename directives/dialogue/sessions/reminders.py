@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import User
-from portal.reminders import officers_of, send_once, tracked_reminders
+from portal.reminders import absolute_url, officers_of, send_once, tracked_reminders
 from portal.workdays import working_days_between
 
 from ..models import Commitment, DialogueSession
@@ -46,8 +46,6 @@ def _organisers(session: DialogueSession) -> list[User]:
     return officers_of(session.unit)
 
 
-def _address(path: str) -> str:
-    return getattr(settings, "PORTAL_BASE_URL", "").rstrip("/") + path
 
 
 def agenda_due(today: date) -> list[DialogueSession]:
@@ -84,7 +82,7 @@ def send_due_reminders(today: date | None = None) -> int:
                    "it sent: %(url)s")
             % {"title": session.title, "unit": session.unit.name,
                "day": f"{timezone.localtime(session.starts_at):%d/%m/%Y %H:%M}",
-               "n": agenda_working_days(), "url": _address(session.get_absolute_url())})
+               "n": agenda_working_days(), "url": absolute_url(session.get_absolute_url())})
     for session in summary_due(today):
         sent += send_once(
             today=today, item=session, kind="summary", recipients=_organisers(session),
@@ -96,7 +94,7 @@ def send_due_reminders(today: date | None = None) -> int:
             % {"title": session.title, "unit": session.unit.name,
                "day": f"{timezone.localtime(session.starts_at):%d/%m/%Y}",
                "n": summary_working_days(),
-               "url": _address(reverse("dialogue:session_publish", args=[session.pk]))})
+               "url": absolute_url(reverse("dialogue:session_publish", args=[session.pk]))})
     items = Commitment.objects.select_related("unit", "owner", "session")
     for found, kind in tracked_reminders(items, today=today,
                                          before_working_days=commitment_working_days()):
@@ -114,5 +112,5 @@ def send_due_reminders(today: date | None = None) -> int:
                    "%(day)s. Record its progress: %(url)s")
             % {"title": commitment.title, "who": commitment.responsible,
                "session": commitment.session.title, "day": f"{commitment.due_on:%d/%m/%Y}",
-               "url": _address(reverse("dialogue:commitment_edit", args=[commitment.pk]))})
+               "url": absolute_url(reverse("dialogue:commitment_edit", args=[commitment.pk]))})
     return sent
