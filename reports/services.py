@@ -325,11 +325,8 @@ def report_recover_lost(*, now=None) -> int:
     return sent
 
 
-@transaction.atomic
-def report_review(*, report: Report, by: User, introduction: str,
-                  recommendations: str) -> Report:
-    """The committee's introduction and recommendations of a draft; its PDF is made again."""
-    require_change(by, report.scope)
+def _locked_draft(report: Report) -> Report:
+    """The committee's report, locked for the change, refused unless it is still a draft."""
     locked = Report.objects.select_for_update().select_related("scope").get(pk=report.pk)
     if not locked.signed_by_the_committee:
         raise ReportRequestError(_("Only the university's monthly report is reviewed before "
@@ -337,6 +334,15 @@ def report_review(*, report: Report, by: User, introduction: str,
     if not locked.is_draft:
         raise ReportRequestError(_("This report was issued on %(date)s: it can no longer be "
                                    "changed.") % {"date": f"{locked.issued_on:%d/%m/%Y}"})
+    return locked
+
+
+@transaction.atomic
+def report_review(*, report: Report, by: User, introduction: str,
+                  recommendations: str) -> Report:
+    """The committee's introduction and recommendations of a draft; its PDF is made again."""
+    require_change(by, report.scope)
+    locked = _locked_draft(report)
     locked.introduction = introduction.strip()
     locked.recommendations = recommendations.strip()
     locked.full_clean(validate_constraints=False)
@@ -349,13 +355,7 @@ def report_issue(*, report: Report, by: User) -> Report:
     """Sign the reviewed draft: it takes the next number and today's date, and its final
     PDF and Word files are made. Issued once."""
     require_change(by, report.scope)
-    locked = Report.objects.select_for_update().select_related("scope").get(pk=report.pk)
-    if not locked.signed_by_the_committee:
-        raise ReportRequestError(_("Only the university's monthly report is reviewed before "
-                                   "it is issued."))
-    if not locked.is_draft:
-        raise ReportRequestError(_("This report was issued on %(date)s: it can no longer be "
-                                   "changed.") % {"date": f"{locked.issued_on:%d/%m/%Y}"})
+    locked = _locked_draft(report)
     if locked.status != Report.Status.DONE:
         raise ReportRequestError(_("The draft is not ready yet: wait until it has been "
                                    "generated, read it, then issue it."))
